@@ -1,0 +1,36 @@
+package org.gatehouse.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A message as the pipeline stages and delivery see it. The content stays in the spool and is
+ * read as a stream; it is never held as one String.
+ */
+public interface MailMessage {
+
+    long mid();
+
+    Envelope envelope();
+
+    Connection connection();
+
+    /** When the listener said 250 for it. */
+    Instant received();
+
+    /** Size of the content in octets, as it will be delivered (added headers included). */
+    long size();
+
+    /** The content as it will be delivered: headers added by stages, then the spooled text (CRLF line ends). */
+    InputStream openContent() throws IOException;
+
+    /** Notes stages leave for later stages, the mail log and tracking (verdicts, scores). */
+    Map<String, String> annotations();
+
+    void annotate(String key, String value);
+
+    /** Adds a header field on top of the message, e.g. {@code X-Gatehouse-Spam-Score}. */
+    void addHeader(String name, String value);
+}

@@ -1,0 +1,21 @@
+package org.gatehouse.smtplistener.internal;
+
+import org.gatehouse.api.HostAccess;
+import org.gatehouse.api.MailLog;
+import org.gatehouse.api.Spool;
+
+/**
+ * The services a listener uses, each possibly absent and replaced at any moment (bundle
+ * updates). Sessions ask every time they need one instead of keeping it.
+ */
+interface MailServices {
+
+    /** The spool, or null while none is registered. */
+    Spool spool();
+
+    /** The mail log, or null while none is registered. */
+    MailLog mailLog();
+
+    /** The HAT for this listener, or null while none is registered. */
+    HostAccess hostAccess();
+}

@@ -1,0 +1,301 @@
+package org.gatehouse.smtplistener.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.ZonedDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.gatehouse.api.Connection;
+import org.gatehouse.api.HostDecision;
+import org.gatehouse.api.Spool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mail transaction's content phase of a session: DATA and BDAT, opening the message in the
+ * spool with our Received header, and the commit, after which the session answers 250 (or
+ * 451) and takes up what the client pipelined meanwhile. {@link SmtpSession} adds the
+ * connection's life and the other commands.
+ */
+abstract class MessageReception extends SessionInput {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageReception.class);
+
+    enum Mode { COMMAND, DATA, BDAT }
+
+    final ListenerContext listener;
+    final long icid;
+    final String remoteIp;
+    private final ContentReceiver content;
+
+    Mode mode = Mode.COMMAND;
+    /** The open transaction (after MAIL), or null. */
+    Transaction tx;
+    /** Messages accepted in this session. */
+    int messages;
+    private long chunkSize;
+    private boolean chunkLast;
+    private String chunkRefusal;
+
+    MessageReception(ListenerContext listener, ClientChannel channel, long icid) {
+        super(listener.settings(), channel, new SessionLog(listener.services(), listener.settings().name(), icid));
+        this.listener = listener;
+        this.icid = icid;
+        this.remoteIp = channel.remoteIp();
+        this.content = new ContentReceiver(settings.name());
+    }
+
+    /** What the client said in EHLO/HELO, or null before (and after STARTTLS). */
+    abstract String helo();
+
+    abstract boolean esmtp();
+
+    /** STARTTLS was done (the handshake may still be running). */
+    abstract boolean tlsStarted();
+
+    /** The negotiated protocol once the handshake is done, else null. */
+    abstract String tlsProtocol();
+
+    /** The HAT's decision for this connection. */
+    abstract HostDecision decision();
+
+    long icid() {
+        return icid;
+    }
+
+    final void data(String arg) {
+        if (!arg.isBlank()) {
+            error("501 5.5.4 Syntax: DATA");
+            return;
+        }
+        if (!readyForContent()) {
+            return;
+        }
+        if (tx.chunked) {
+            error(Replies.DATA_AFTER_BDAT);
+            return;
+        }
+        if (!openMessage()) {
+            return;
+        }
+        reply(Replies.START_DATA);
+        mode = Mode.DATA;
+        content.startData(tx);
+        channel.readTimeout(settings.dataTimeoutSeconds());
+    }
+
+    private boolean readyForContent() {
+        if (tx == null) {
+            error(helo() == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST);
+            return false;
+        }
+        if (tx.recipients.isEmpty()) {
+            error(Replies.RCPT_FIRST);
+            return false;
+        }
+        return true;
+    }
+
+    /** Opens the message in the spool and writes our Received header on top. */
+    private boolean openMessage() {
+        Spool spool = listener.services().spool();
+        boolean midLate = tx.mid < 0;
+        if (spool == null || (midLate && !allocateMid(spool, tx))) {
+            reply(Replies.SPOOL_UNAVAILABLE);
+            abortTransaction();
+            return false;
+        }
+        if (midLate) {
+            // The spool came back after RCPT: log the recipients now that the MID exists.
+            tx.recipients.forEach(r -> log.recipient(tx.mid, r.rid(), r.address()));
+        }
+        String tls = currentTlsProtocol();
+        Connection connection = new Connection(icid, settings.name(), remoteIp, null, false, helo(), tls,
+                decision().senderGroup(), decision().policy().name(), null);
+        try {
+            tx.message = spool.receive(tx.mid, tx.envelope(), connection);
+            if (settings.receivedHeader()) {
+                tx.message.write(ByteBuffer.wrap(ReceivedHeader.build(helo(), null, remoteIp, settings.hostname(),
+                        protocol(), tls, tx.mid, tx.recipients.size() == 1 ? tx.recipients.get(0).address() : null,
+                        ZonedDateTime.now())));
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Listener {}: cannot open MID {} in the spool", settings.name(), tx.mid, e);
+            reply(Replies.SPOOL_FAILED);
+            abortTransaction();
+            return false;
+        }
+    }
+
+    final boolean allocateMid(Spool spool, Transaction t) {
+        try {
+            t.mid = spool.allocateMid();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Listener {}: cannot allocate a MID", settings.name(), e);
+            return false;
+        }
+        log.start(t.mid, t.from);
+        return true;
+    }
+
+    final String currentTlsProtocol() {
+        return tlsProtocol() != null || !tlsStarted() ? tlsProtocol() : channel.tlsProtocol();
+    }
+
+    private String protocol() {
+        if (!esmtp()) {
+            return "SMTP";
+        }
+        return tlsStarted() ? "ESMTPS" : "ESMTP";
+    }
+
+    final void bdat(String arg) {
+        String[] parts = arg.trim().split(" +");
+        long size;
+        try {
+            size = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        boolean last = parts.length == 2 && "LAST".equalsIgnoreCase(parts[1]);
+        if (size < 0 || parts.length > 2 || (parts.length == 2 && !last)) {
+            // The chunk's length is unknown, so the stream cannot be followed: give up.
+            abortTransaction();
+            log.closed(false, "bad BDAT syntax");
+            closeWith("501 5.5.4 Syntax: BDAT size [LAST]");
+            return;
+        }
+        chunkSize = size;
+        chunkLast = last;
+        chunkRefusal = null;
+        if (tx == null || tx.recipients.isEmpty()) {
+            chunkRefusal = tx == null ? (helo() == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST) : Replies.RCPT_FIRST;
+        } else if (tx.message == null && tx.refusal == null) {
+            tx.chunked = true;
+            if (!openMessage()) {
+                // openMessage() replied already; the chunk's octets are still to be read.
+                chunkRefusal = "";
+            }
+        }
+        mode = Mode.BDAT;
+        content.startChunk(chunkRefusal == null ? tx : null, size);
+        channel.readTimeout(settings.dataTimeoutSeconds());
+        if (size == 0) {
+            chunkDone();
+        }
+    }
+
+    @Override
+    boolean commandMode() {
+        return mode == Mode.COMMAND;
+    }
+
+    @Override
+    boolean betweenTransactions() {
+        return tx == null && mode == Mode.COMMAND;
+    }
+
+    @Override
+    void contentInput(ByteBuffer in) {
+        if (mode == Mode.DATA) {
+            dataInput(in);
+        } else {
+            chunkInput(in);
+        }
+    }
+
+    private void dataInput(ByteBuffer in) {
+        if (content.read(in)) {
+            mode = Mode.COMMAND;
+            channel.readTimeout(settings.idleTimeoutSeconds());
+            endOfContent();
+        }
+    }
+
+    private void chunkInput(ByteBuffer in) {
+        if (content.read(in)) {
+            chunkDone();
+        }
+    }
+
+    private void chunkDone() {
+        mode = Mode.COMMAND;
+        channel.readTimeout(settings.idleTimeoutSeconds());
+        if (chunkRefusal != null) {
+            if (!chunkRefusal.isEmpty()) {
+                error(chunkRefusal);
+            }
+            chunkRefusal = null;
+            return;
+        }
+        if (tx.refusal == null && !chunkLast) {
+            reply(Replies.chunkReceived(chunkSize));
+            return;
+        }
+        endOfContent();
+    }
+
+    /** The content is complete: refuse it, or commit it and answer once the spool has it on disk. */
+    private void endOfContent() {
+        Transaction t = tx;
+        if (t.refusal != null) {
+            t.abort();
+            log.messageRejected(t.mid, t.refusal);
+            String refusal = t.refusal;
+            tx = null;
+            error(refusal);
+            return;
+        }
+        waiting = true;
+        flush();
+        CompletionStage<Void> stage;
+        try {
+            stage = t.message.commit();
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenCompleteAsync((ok, failure) -> committed(t, failure), listener.executor());
+    }
+
+    private synchronized void committed(Transaction t, Throwable failure) {
+        waiting = false;
+        if (tx == t) {
+            tx = null;
+        }
+        if (failure == null) {
+            messages++;
+            listener.messageAccepted();
+            log.ready(t.mid, t.octets, t.from);
+            reply(Replies.queued(t.mid));
+        } else {
+            t.abort();
+            LOG.warn("Listener {}: commit of MID {} failed", settings.name(), t.mid, failure);
+            log.messageRejected(t.mid, Replies.SPOOL_FAILED);
+            reply(Replies.SPOOL_FAILED);
+        }
+        if (closing || closed) {
+            discardReplies();
+            return;
+        }
+        continueInput();
+    }
+
+    @Override
+    void abortTransactionUnlessCommitting() {
+        // A transaction whose commit is pending belongs to the spool now; connect waits have none.
+        if (!waiting) {
+            abortTransaction();
+        }
+    }
+
+    @Override
+    void abortTransaction() {
+        if (tx != null) {
+            tx.abort();
+            tx = null;
+        }
+        mode = Mode.COMMAND;
+    }
+}

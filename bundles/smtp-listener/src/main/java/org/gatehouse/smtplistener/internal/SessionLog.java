@@ -1,0 +1,119 @@
+package org.gatehouse.smtplistener.internal;
+
+import org.gatehouse.api.HostDecision;
+import org.gatehouse.api.MailEvent;
+import org.gatehouse.api.MailLog;
+
+/**
+ * The mail log lines of one connection (ICID), in the familiar shape. Does nothing while no
+ * MailLog is registered; never writes to karaf.log per message.
+ */
+final class SessionLog {
+
+    private final MailServices services;
+    private final String listener;
+    private final long icid;
+
+    SessionLog(MailServices services, String listener, long icid) {
+        this.services = services;
+        this.listener = listener;
+        this.icid = icid;
+    }
+
+    void connected(String address, String remoteIp) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("connection.new").with("icid", icid).with("listener", listener)
+                    .with("interface", address).with("ip", remoteIp).with("ptr", null).with("verified", false)
+                    .text("New SMTP ICID " + icid + " interface " + listener + " (" + address + ") address "
+                            + remoteIp + " reverse dns host unknown verified no"));
+        }
+    }
+
+    void policy(HostDecision d) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("connection.policy").with("icid", icid).with("action", d.policy().access().name())
+                    .with("sendergroup", d.senderGroup()).with("match", d.matchedRule())
+                    .with("policy", d.policy().name()).with("sbrs", "none")
+                    .text("ICID " + icid + " " + d.policy().access().name() + " SG " + d.senderGroup() + " match "
+                            + d.matchedRule() + " SBRS none"));
+        }
+    }
+
+    void refused(String reason) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.warning(MailEvent.of("connection.refused").with("icid", icid).with("reason", reason)
+                    .text("ICID " + icid + " refused: " + reason));
+        }
+    }
+
+    void tls(String protocol, String cipher) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("connection.tls").with("icid", icid).with("protocol", protocol).with("cipher", cipher)
+                    .text("ICID " + icid + " TLS success protocol " + protocol + " cipher " + cipher));
+        }
+    }
+
+    void start(long mid, String from) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("message.start").with("mid", mid).with("icid", icid)
+                    .text("Start MID " + mid + " ICID " + icid));
+            log.info(MailEvent.of("message.from").with("mid", mid).with("icid", icid).with("from", from)
+                    .text("MID " + mid + " ICID " + icid + " From: <" + from + ">"));
+        }
+    }
+
+    void recipient(long mid, int rid, String to) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("message.rcpt").with("mid", mid).with("icid", icid).with("rid", rid).with("to", to)
+                    .text("MID " + mid + " ICID " + icid + " RID " + rid + " To: <" + to + ">"));
+        }
+    }
+
+    void recipientRejected(long mid, String to, String reply) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("message.rcpt.rejected").with("mid", mid).with("icid", icid).with("to", to)
+                    .with("reply", reply)
+                    .text((mid >= 0 ? "MID " + mid + " " : "") + "ICID " + icid + " To: <" + to + "> Rejected: " + reply));
+        }
+    }
+
+    void ready(long mid, long bytes, String from) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("message.ready").with("mid", mid).with("icid", icid).with("size", bytes)
+                    .with("from", from).text("MID " + mid + " ready " + bytes + " bytes from <" + from + ">"));
+        }
+    }
+
+    void messageRejected(long mid, String reply) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.warning(MailEvent.of("message.rejected").with("mid", mid).with("icid", icid).with("reply", reply)
+                    .text("MID " + mid + " ICID " + icid + " rejected: " + reply));
+        }
+    }
+
+    void messageAborted(long mid, String reason) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            log.info(MailEvent.of("message.aborted").with("mid", mid).with("icid", icid).with("reason", reason)
+                    .text("MID " + mid + " ICID " + icid + " aborted: " + reason));
+        }
+    }
+
+    void closed(boolean lost, String reason) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            String text = "ICID " + icid + (lost ? " lost" : " close") + (reason == null ? "" : ": " + reason);
+            log.info(MailEvent.of(lost ? "connection.lost" : "connection.close").with("icid", icid)
+                    .with("reason", reason).text(text));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.gatehouse.smtplistener.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLContext;
+
+import org.gatehouse.api.HostAccess;
+import org.gatehouse.api.MailLog;
+import org.gatehouse.api.Spool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP listener per factory configuration {@code org.gatehouse.listener}. It owns its
+ * listening socket for as long as it is active. Spool, mail log and HAT are dynamic references,
+ * so replacing any of them (a bundle update) never closes the socket or a session.
+ */
+@Component(configurationPid = "org.gatehouse.listener", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = ListenerControl.class, immediate = true)
+@Designate(ocd = ListenerConfig.class, factory = true)
+public class SmtpListener implements ListenerControl, MailServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpListener.class);
+    /** Service property of HostAccess services naming the listener they serve (absent: all). */
+    static final String LISTENER_PROPERTY = "gatehouse.listener";
+    static final Duration DRAIN = Duration.ofSeconds(20);
+
+    private final AtomicReference<Spool> spool = new AtomicReference<>();
+    private final AtomicReference<MailLog> mailLog = new AtomicReference<>();
+    private final AtomicReference<HostAccess> hostAccess = new AtomicReference<>();
+    private final ListenerSettings settings;
+    private final SmtpServer server;
+
+    @Activate
+    public SmtpListener(@Reference(name = "connectionIds") ConnectionIds connectionIds, ListenerConfig config) {
+        this(connectionIds, ListenerSettings.from(config, defaultKeystoreDirectory()));
+    }
+
+    /** For tests and for the activation above: settings already checked. */
+    SmtpListener(ConnectionIds connectionIds, ListenerSettings settings) {
+        this.settings = settings;
+        this.server = new SmtpServer(settings, this, connectionIds, tlsContext(settings));
+    }
+
+    /** Binds once the references are in place, so the first session already sees the spool. */
+    @Activate
+    void start() throws IOException {
+        server.start();
+    }
+
+    /** A broken key store costs STARTTLS, not the listener: mail keeps flowing in clear text. */
+    private static SSLContext tlsContext(ListenerSettings settings) {
+        try {
+            return ListenerCertificate.serverContext(settings.tlsKeystore(), settings.tlsPassword(), settings.hostname());
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.error("Listener {}: cannot use key store {}; STARTTLS is not offered", settings.name(),
+                    settings.tlsKeystore(), e);
+            return null;
+        }
+    }
+
+    private static Path defaultKeystoreDirectory() {
+        String etc = System.getProperty("karaf.etc");
+        return Path.of(etc != null ? etc : System.getProperty("java.io.tmpdir"));
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.stop(DRAIN);
+    }
+
+    /** Tests stop with a short drain. */
+    void stop(Duration drain) {
+        server.stop(drain);
+    }
+
+    int localPort() {
+        return server.localPort();
+    }
+
+    // ---- ListenerControl ----------------------------------------------------------------------
+
+    @Override
+    public ListenerStatus status() {
+        return server.status();
+    }
+
+    @Override
+    public void suspend() {
+        server.suspend();
+    }
+
+    @Override
+    public void resume() throws IOException {
+        server.start();
+    }
+
+    // ---- MailServices -------------------------------------------------------------------------
+
+    @Override
+    public Spool spool() {
+        return spool.get();
+    }
+
+    @Override
+    public MailLog mailLog() {
+        return mailLog.get();
+    }
+
+    @Override
+    public HostAccess hostAccess() {
+        return hostAccess.get();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSpool(Spool s) {
+        spool.set(s);
+    }
+
+    void unbindSpool(Spool s) {
+        spool.compareAndSet(s, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMailLog(MailLog log) {
+        mailLog.set(log);
+    }
+
+    void unbindMailLog(MailLog log) {
+        mailLog.compareAndSet(log, null);
+    }
+
+    /** A HAT for this listener (property gatehouse.listener = our name) or for all (no property). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindHostAccess(HostAccess access, Map<String, Object> properties) {
+        if (serves(properties.get(LISTENER_PROPERTY))) {
+            hostAccess.set(access);
+            LOG.debug("Listener {} uses host access table {}", settings.name(), access);
+        }
+    }
+
+    void unbindHostAccess(HostAccess access) {
+        hostAccess.compareAndSet(access, null);
+    }
+
+    private boolean serves(Object listeners) {
+        if (listeners == null) {
+            return true;
+        }
+        if (listeners instanceof String[] names) {
+            for (String n : names) {
+                if (settings.name().equals(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return settings.name().equals(String.valueOf(listeners));
+    }
+}

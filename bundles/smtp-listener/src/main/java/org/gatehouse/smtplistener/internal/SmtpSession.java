@@ -1,0 +1,322 @@
+package org.gatehouse.smtplistener.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import org.gatehouse.api.AccessRule;
+import org.gatehouse.api.HostAccess;
+import org.gatehouse.api.HostDecision;
+import org.gatehouse.api.MailFlowPolicy;
+import org.gatehouse.api.Spool;
+import org.gatehouse.api.TlsLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP conversation: the connection's life (HAT decision at connect, timeouts, close,
+ * drain), EHLO/HELO, STARTTLS, MAIL, RCPT and the small commands; {@link MessageReception}
+ * does DATA, BDAT and the commit. Every entry point is synchronized: MINA calls in on its I/O thread,
+ * the listener's executor on connect decisions and commit completions; {@link SessionInput}
+ * splits the input and holds what the client pipelined while a step is pending.
+ */
+final class SmtpSession extends MessageReception {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
+
+    private HostDecision decision;
+    private HostAccess accessTable;
+    private boolean relay;
+    private String helo;
+    private boolean esmtp;
+    private String tlsProtocol;
+    /** STARTTLS was done: the filter is in place (the handshake may still be running). */
+    private boolean tlsStarted;
+
+    SmtpSession(ListenerContext listener, ClientChannel channel, long icid) {
+        super(listener, channel, icid);
+    }
+
+    @Override
+    String helo() {
+        return helo;
+    }
+
+    @Override
+    boolean esmtp() {
+        return esmtp;
+    }
+
+    @Override
+    boolean tlsStarted() {
+        return tlsStarted;
+    }
+
+    @Override
+    String tlsProtocol() {
+        return tlsProtocol;
+    }
+
+    @Override
+    HostDecision decision() {
+        return decision;
+    }
+
+    // ---- connection lifecycle ---------------------------------------------------------------
+
+    /** The connection is open: decide on the host off the I/O thread (the HAT may ask DNS). */
+    synchronized void open() {
+        log.connected(settings.address(), remoteIp);
+        waiting = true;
+        channel.readTimeout(settings.idleTimeoutSeconds());
+        listener.executor().execute(this::decide);
+    }
+
+    private void decide() {
+        HostAccess hat = listener.services().hostAccess();
+        HostAccess table = hat != null ? hat : listener.builtInAccess();
+        HostDecision d;
+        try {
+            d = table.decide(settings.name(), remoteIp, null);
+        } catch (RuntimeException e) {
+            LOG.warn("Listener {}: host access decision for {} failed", settings.name(), remoteIp, e);
+            d = null;
+        }
+        synchronized (this) {
+            if (closing || closed) {
+                return;
+            }
+            if (d == null || d.policy() == null) {
+                log.refused("host access decision failed");
+                closeWith(Replies.temporaryFailure(settings.hostname()));
+                return;
+            }
+            decision = d;
+            accessTable = table;
+            log.policy(d);
+            AccessRule access = d.policy().access();
+            if (access == AccessRule.TCPREFUSE) {
+                closing = true;
+                channel.closeAfterWrites();
+                return;
+            }
+            if (access == AccessRule.REJECT) {
+                closeWith(Greeting.reject(d.policy(), settings.hostname(), remoteIp));
+                return;
+            }
+            relay = access == AccessRule.RELAY;
+            reply(Greeting.banner(d.policy(), settings.hostname(), remoteIp));
+            waiting = false;
+            continueInput();
+        }
+    }
+
+    /** The client said nothing for the read timeout. */
+    synchronized void idle() {
+        if (waiting || closing || closed) {
+            return;
+        }
+        if (tx != null && tx.message != null) {
+            log.messageAborted(tx.mid, "timeout");
+        }
+        abortTransaction();
+        log.closed(false, "timeout");
+        if (discardInput || (tlsStarted && tlsProtocol == null)) {
+            // No reply can get through a TLS handshake that stalled.
+            closing = true;
+            channel.closeNow();
+            return;
+        }
+        closeWith(Replies.timeout(settings.hostname()));
+    }
+
+    /** The connection is gone. A commit already under way completes; anything else is discarded. */
+    synchronized void closed() {
+        boolean lost = !closing;
+        closed = true;
+        closing = true;
+        if (!waiting && tx != null) {
+            if (tx.message != null) {
+                log.messageAborted(tx.mid, "connection lost");
+            }
+            abortTransaction();
+        }
+        if (lost) {
+            log.closed(true, null);
+        }
+    }
+
+    /** The listener stops: finish the transaction under way, then say 421 and close. */
+    synchronized void drain() {
+        draining = true;
+        if (!waiting && !closing && !closed && betweenTransactions()) {
+            closeWith(Replies.shuttingDown(settings.hostname()));
+        }
+    }
+
+    /** TLS is established (the handshake is done). */
+    synchronized void tlsEstablished(String protocol, String cipher) {
+        tlsProtocol = protocol;
+        log.tls(protocol, cipher);
+    }
+
+    private void tlsReady() {
+        synchronized (this) {
+            discardInput = false;
+            tlsStarted = true;
+            lines.reset();
+        }
+    }
+
+    @Override
+    void command(byte[] bytes, int length) {
+        CommandDecoder decoded;
+        try {
+            decoded = CommandDecoder.decode(bytes, length);
+            decoded.check8Bit(esmtp, tx != null && tx.smtpUtf8);
+        } catch (SmtpReplyException e) {
+            error(e.reply());
+            return;
+        }
+        String verb = decoded.verb();
+        String arg = decoded.arg();
+        switch (verb) {
+            case "EHLO" -> hello(arg, true);
+            case "HELO" -> hello(arg, false);
+            case "MAIL" -> mail(arg);
+            case "RCPT" -> rcpt(arg);
+            case "DATA" -> data(arg);
+            case "BDAT" -> bdat(arg);
+            case "RSET" -> {
+                abortTransaction();
+                reply(Replies.OK);
+            }
+            case "NOOP" -> reply(Replies.OK);
+            case "QUIT" -> {
+                abortTransaction();
+                log.closed(false, null);
+                closeWith(Replies.BYE);
+            }
+            case "VRFY" -> reply(Replies.VRFY);
+            case "HELP" -> reply(Replies.HELP);
+            case "STARTTLS" -> startTls(arg);
+            default -> error(Replies.UNRECOGNIZED);
+        }
+    }
+
+    // ---- commands ----------------------------------------------------------------------------
+
+    private void hello(String arg, boolean extended) {
+        if (arg.isBlank()) {
+            error(extended ? "501 5.5.4 Syntax: EHLO hostname" : "501 5.5.4 Syntax: HELO hostname");
+            return;
+        }
+        abortTransaction();
+        helo = arg.trim();
+        esmtp = extended;
+        if (extended) {
+            Replies.ehlo(replies(), settings.hostname(), helo, sizeLimit(), tlsOffered());
+        } else {
+            reply("250 " + settings.hostname());
+        }
+    }
+
+    private boolean tlsOffered() {
+        return !tlsStarted && channel.tlsAvailable() && decision.policy().tls() != TlsLevel.OFF;
+    }
+
+    private long sizeLimit() {
+        long policy = decision.policy().maxMessageSize();
+        return policy > 0 ? Math.min(policy, settings.maxMessageSize()) : settings.maxMessageSize();
+    }
+
+    private void mail(String arg) {
+        if (helo == null) {
+            error(Replies.HELO_FIRST);
+            return;
+        }
+        if (tx != null) {
+            error(Replies.NESTED_MAIL);
+            return;
+        }
+        MailFlowPolicy policy = decision.policy();
+        if (policy.tls() == TlsLevel.REQUIRED && !tlsStarted) {
+            error(Replies.TLS_REQUIRED);
+            return;
+        }
+        if (policy.maxMessagesPerConnection() > 0 && messages >= policy.maxMessagesPerConnection()) {
+            error(Replies.TOO_MANY_MESSAGES);
+            return;
+        }
+        MailParameters params;
+        String from;
+        try {
+            PathArgument path = PathArgument.parse(arg, "FROM");
+            params = MailParameters.of(path, esmtp, sizeLimit());
+            from = Addresses.sender(params.from(), params.smtpUtf8(), settings);
+        } catch (SmtpReplyException e) {
+            error(e.reply());
+            return;
+        }
+        Transaction t = new Transaction(-1, from, params.smtpUtf8(), params.body(), sizeLimit());
+        Spool spool = listener.services().spool();
+        if (spool != null && !allocateMid(spool, t)) {
+            reply(Replies.SPOOL_UNAVAILABLE);
+            return;
+        }
+        tx = t;
+        reply(Replies.SENDER_OK);
+    }
+
+    private void rcpt(String arg) {
+        if (tx == null) {
+            error(helo == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST);
+            return;
+        }
+        String to;
+        try {
+            to = Addresses.recipient(PathArgument.parse(arg, "TO"), tx.smtpUtf8, settings);
+        } catch (SmtpReplyException e) {
+            error(e.reply());
+            return;
+        }
+        int max = decision.policy().maxRecipientsPerMessage();
+        if (max > 0 && tx.recipients.size() >= max) {
+            reply(Replies.TOO_MANY_RECIPIENTS);
+            return;
+        }
+        if (settings.type() == ListenerType.PUBLIC && !relay) {
+            String refusal = accessTable.checkRecipient(settings.name(), to);
+            if (refusal != null) {
+                log.recipientRejected(tx.mid, to, refusal);
+                error(refusal);
+                return;
+            }
+        }
+        int rid = tx.addRecipient(to);
+        if (tx.mid >= 0) {
+            log.recipient(tx.mid, rid, to);
+        }
+        reply(Replies.RECIPIENT_OK);
+    }
+
+    private void startTls(String arg) {
+        if (!arg.isBlank()) {
+            error("501 5.5.4 Syntax: STARTTLS");
+            return;
+        }
+        if (tlsStarted) {
+            error(Replies.TLS_ACTIVE);
+            return;
+        }
+        if (!tlsOffered()) {
+            error(Replies.TLS_UNAVAILABLE);
+            return;
+        }
+        // RFC 3207: forget everything learned in clear text; the client must EHLO again.
+        abortTransaction();
+        helo = null;
+        esmtp = false;
+        discardInput = true;
+        flush();
+        channel.startTls((Replies.READY_FOR_TLS + "\r\n").getBytes(StandardCharsets.US_ASCII), this::tlsReady);
+    }
+}

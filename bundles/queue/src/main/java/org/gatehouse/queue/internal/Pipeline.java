@@ -1,0 +1,85 @@
+package org.gatehouse.queue.internal;
+
+import java.util.List;
+
+import org.gatehouse.api.StageResult;
+
+/**
+ * Runs the stages over one message, in order, and says what should happen to it. It decides;
+ * the {@link WorkQueue} caller does the disk work.
+ */
+final class Pipeline {
+
+    /** What the stages decided. */
+    enum Action {
+        /** Every stage passed (or one said deliver-now): hand to delivery. */
+        DELIVER,
+        /** A stage said drop. */
+        DROP,
+        /** A stage said bounce. */
+        BOUNCE,
+        /** A stage said quarantine. */
+        HOLD,
+        /** A stage failed and its on.error is quarantine. */
+        HOLD_AFTER_ERROR,
+        /** A stage failed with on.error=tempfail: keep the message and try again later. */
+        RETRY,
+        /** The queue is stopping: leave the message for the next activation. */
+        STOPPED
+    }
+
+    record Outcome(Action action, String stage, String reason) {
+    }
+
+    private final StageRegistry stages;
+    private final QueueLog log;
+
+    Pipeline(StageRegistry stages, QueueLog log) {
+        this.stages = stages;
+        this.log = log;
+    }
+
+    Outcome run(SpooledMessage message) throws InterruptedException {
+        List<StageRegistry.Stage> chain = stages.awaitComplete();
+        if (chain == null) {
+            return new Outcome(Action.STOPPED, null, "queue stopping");
+        }
+        message.startStages();
+        for (StageRegistry.Stage stage : chain) {
+            StageResult result;
+            try {
+                result = stage.service().process(message);
+                if (result == null) {
+                    throw new IllegalStateException("stage returned no verdict");
+                }
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception | LinkageError e) {
+                // LinkageError: the stage's bundle is being updated under us. Not lost either way.
+                String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                return new Outcome(stage.quarantineOnError() ? Action.HOLD_AFTER_ERROR : Action.RETRY, stage.name(), error);
+            }
+            log.verdict(message.mid(), stage.name(), result);
+            switch (result.verdict()) {
+                case CONTINUE -> {
+                    // next stage
+                }
+                case DROP -> {
+                    return new Outcome(Action.DROP, stage.name(), result.reason());
+                }
+                case BOUNCE -> {
+                    return new Outcome(Action.BOUNCE, stage.name(), result.reason());
+                }
+                case QUARANTINE -> {
+                    String where = result.quarantine() == null ? "" : "quarantine " + result.quarantine() + ": ";
+                    return new Outcome(Action.HOLD, stage.name(), where + result.reason());
+                }
+                case DELIVER_NOW -> {
+                    return new Outcome(Action.DELIVER, stage.name(), result.reason());
+                }
+                default -> throw new IllegalStateException("unknown verdict " + result.verdict());
+            }
+        }
+        return new Outcome(Action.DELIVER, null, "");
+    }
+}

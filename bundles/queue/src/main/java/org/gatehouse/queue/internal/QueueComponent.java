@@ -1,0 +1,131 @@
+package org.gatehouse.queue.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gatehouse.api.Connection;
+import org.gatehouse.api.DeliveryQueue;
+import org.gatehouse.api.Envelope;
+import org.gatehouse.api.IncomingMessage;
+import org.gatehouse.api.MailLog;
+import org.gatehouse.api.MessageStage;
+import org.gatehouse.api.Spool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The queue as a DS component: provides the {@link Spool} to listeners (and DSN makers) and
+ * {@link QueueAdmin} to the console; takes stages, the delivery queue and the mail log as they
+ * come and go. Every reference is dynamic, so none of them coming or going restarts the spool.
+ */
+@Component(service = {Spool.class, QueueAdmin.class}, configurationPid = "org.gatehouse.queue", immediate = true)
+@Designate(ocd = QueueConfig.class)
+public final class QueueComponent implements Spool, QueueAdmin {
+
+    private final MailQueue queue;
+    private final QueueAdmin admin;
+
+    @Activate
+    public QueueComponent(QueueConfig config) {
+        this(QueueSettings.from(config));
+    }
+
+    QueueComponent(QueueSettings settings) {
+        this.queue = new MailQueue(settings, Clock.systemUTC());
+        this.admin = new QueueAdminService(queue);
+    }
+
+    /** Runs after the references present at activation are bound, so no stage is missed. */
+    @Activate
+    void start() throws IOException {
+        queue.start();
+    }
+
+    @Deactivate
+    void stop() {
+        queue.stop();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStage(MessageStage stage, Map<String, Object> properties) {
+        queue.stages().add(stage, properties);
+    }
+
+    void updatedStage(MessageStage stage, Map<String, Object> properties) {
+        queue.stages().update(stage, properties);
+    }
+
+    void removeStage(MessageStage stage) {
+        queue.stages().remove(stage);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDeliveryQueue(DeliveryQueue delivery) {
+        queue.delivery().bind(delivery);
+    }
+
+    void unbindDeliveryQueue(DeliveryQueue delivery) {
+        queue.delivery().unbind(delivery);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMailLog(MailLog log) {
+        queue.log().bind(log);
+    }
+
+    void unbindMailLog(MailLog log) {
+        queue.log().unbind(log);
+    }
+
+    @Override
+    public long allocateMid() throws IOException {
+        return queue.allocateMid();
+    }
+
+    @Override
+    public IncomingMessage receive(long mid, Envelope envelope, Connection connection) throws IOException {
+        return queue.receive(mid, envelope, connection);
+    }
+
+    @Override
+    public List<MessageView> list() {
+        return admin.list();
+    }
+
+    @Override
+    public Optional<MessageView> show(long mid) {
+        return admin.show(mid);
+    }
+
+    @Override
+    public boolean deliverNow(long mid) {
+        return admin.deliverNow(mid);
+    }
+
+    @Override
+    public int deliverAllNow() {
+        return admin.deliverAllNow();
+    }
+
+    @Override
+    public boolean delete(long mid) {
+        return admin.delete(mid);
+    }
+
+    @Override
+    public QueueStatus status() {
+        return admin.status();
+    }
+}

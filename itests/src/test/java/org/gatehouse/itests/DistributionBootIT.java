@@ -22,7 +22,7 @@ public class DistributionBootIT extends GatehouseTestSupport {
         Feature gatehouse = features.getFeature("gatehouse");
         assertNotNull("gatehouse feature known to the container", gatehouse);
         assertTrue("gatehouse feature installed", features.isInstalled(gatehouse));
-        for (String capability : new String[] {"maillog", "queue", "smtp-listener", "delivery"}) {
+        for (String capability : new String[] {"maillog", "queue", "smtp-listener", "delivery", "licensing"}) {
             Feature feature = features.getFeature("gatehouse-" + capability);
             assertNotNull(feature);
             assertTrue("gatehouse-" + capability + " installed", features.isInstalled(feature));

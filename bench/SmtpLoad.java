@@ -1,0 +1,152 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * SMTP load with accept latency: N parallel sessions, one message per connection (as Internet
+ * senders do), each timed from the final "." to the server's 250. Prints one line of figures.
+ *
+ * Usage: java SmtpLoad.java host port sessions messages sizeBytes [rcptDomain [tokensFile]]
+ *
+ * With a tokens file, every message carries an X-Load-Token header and the token of each
+ * message that got its 250 is appended to the file at once: what the durability check compares
+ * with what arrived.
+ */
+public class SmtpLoad {
+
+    public static void main(String[] args) throws Exception {
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        int sessions = Integer.parseInt(args[2]);
+        int messages = Integer.parseInt(args[3]);
+        int size = Integer.parseInt(args[4]);
+        String domain = args.length > 5 ? args[5] : "example.com";
+        byte[] body = body(size);
+        java.io.PrintWriter tokens = args.length > 6
+                ? new java.io.PrintWriter(new java.io.FileWriter(args[6], true), true) : null;
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long[] latencies = new long[messages];
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+            work.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < messages) {
+                    try {
+                        byte[] message = tokens == null ? body : withToken(body, i);
+                        latencies[i] = send(host, port, domain, message);
+                        if (tokens != null) {
+                            synchronized (tokens) {
+                                tokens.println("load-" + i);
+                            }
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        failed.incrementAndGet();
+                        latencies[i] = -1;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get(30, TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        System.out.printf("accepted=%d failed=%d seconds=%.2f accepted_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+                ok.length, failed.get(), seconds, ok.length / seconds,
+                pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
+    }
+
+    static byte[] withToken(byte[] body, int i) {
+        byte[] header = ("X-Load-Token: load-" + i + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + body.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(body, 0, out, header.length, body.length);
+        return out;
+    }
+
+    static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, idx)] / 1e6;
+    }
+
+    static byte[] body(int size) {
+        StringBuilder b = new StringBuilder("From: <load@example.org>\r\nTo: <sink@example.com>\r\nSubject: load\r\n\r\n");
+        while (b.length() < size) {
+            b.append("The quick brown fox jumps over the lazy dog, load test line of text.\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One whole SMTP session; returns nanoseconds from end of data to the 250. */
+    static long send(String host, int port, String domain, byte[] body) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 10_000);
+            s.setSoTimeout(60_000);
+            s.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            expect(in, '2');
+            cmd(out, "EHLO load.example.org");
+            expect(in, '2');
+            cmd(out, "MAIL FROM:<load@example.org>");
+            expect(in, '2');
+            cmd(out, "RCPT TO:<sink@" + domain + ">");
+            expect(in, '2');
+            cmd(out, "DATA");
+            expect(in, '3');
+            out.write(body);
+            long t0 = System.nanoTime();
+            out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            expect(in, '2');
+            long latency = System.nanoTime() - t0;
+            cmd(out, "QUIT");
+            return latency;
+        }
+    }
+
+    static void cmd(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** Reads a whole (possibly multi-line) reply and checks its first digit. */
+    static void expect(InputStream in, char first) throws IOException {
+        while (true) {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                line.append((char) c);
+            }
+            if (line.length() < 4 || line.charAt(3) != '-') {
+                if (line.charAt(0) != first) {
+                    throw new IOException("unexpected reply: " + line);
+                }
+                return;
+            }
+        }
+    }
+}

@@ -18,6 +18,7 @@ import org.junit.runners.Suite.SuiteClasses;
     ConsoleIT.class,
     MailFlowIT.class,
     HostileInputIT.class,
+    LicensingIT.class,
     QueueRestartIT.class,
 })
 public class GatehouseSuiteIT {

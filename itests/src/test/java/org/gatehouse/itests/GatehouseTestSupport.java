@@ -9,8 +9,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +23,7 @@ import javax.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.gatehouse.itests.support.TestFeatureKeys;
 import org.gatehouse.itests.support.TestPorts;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -60,7 +64,7 @@ public abstract class GatehouseTestSupport {
     protected BundleContext bundleContext;
 
     @Configuration
-    public Option[] config() {
+    public Option[] config() throws IOException, InterruptedException {
         String distribution = requiredProperty("gatehouse.distribution");
         String localRepository = requiredProperty("gatehouse.localRepository");
         String karafVersion = requiredProperty("gatehouse.karafVersion");
@@ -78,6 +82,7 @@ public abstract class GatehouseTestSupport {
         options.addAll(offlineMaven(localRepository));
         options.addAll(ports());
         options.addAll(fastRetries());
+        options.addAll(featureKeys());
         options.add(mavenBundle("org.hamcrest", "hamcrest", requiredProperty("gatehouse.hamcrestVersion")));
         options.add(mavenBundle("org.awaitility", "awaitility", requiredProperty("gatehouse.awaitilityVersion")));
         options.add(when(Boolean.getBoolean("gatehouse.it.debug"))
@@ -173,6 +178,23 @@ public abstract class GatehouseTestSupport {
                 editConfigurationFilePut(cfg, "command.timeout.seconds", "30"),
                 editConfigurationFilePut(cfg, "bounce.initial.retry.seconds", "1"),
                 editConfigurationFilePut(cfg, "bounce.max.retry.seconds", "2"));
+    }
+
+    /**
+     * Mints the licensing test keys (here, on the host) and gives the container their
+     * installation id, so a fresh install with a known id; the container learns where the keys
+     * are from a system property.
+     */
+    private static List<Option> featureKeys() throws IOException, InterruptedException {
+        String folder = requiredProperty(TestFeatureKeys.FOLDER);
+        String installationId = requiredProperty(TestFeatureKeys.INSTALLATION_ID);
+        File idFile = TestFeatureKeys.mintOnce(Path.of(folder), installationId,
+                Path.of(requiredProperty("gatehouse.featurekeyTool")),
+                Path.of(requiredProperty("gatehouse.featurekeyPrivateKey")));
+        return List.of(
+                replaceConfigurationFile("etc/featurekeys/" + TestFeatureKeys.ID_FILE, idFile),
+                systemProperty(TestFeatureKeys.FOLDER).value(folder),
+                systemProperty(TestFeatureKeys.INSTALLATION_ID).value(installationId));
     }
 
     private static String requiredProperty(String name) {

@@ -5,7 +5,19 @@ import java.util.Map;
 /** Renders one event as a single JSON object on one line (RFC 8259 escaping). */
 final class JsonLine {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JsonLine() {
+    }
+
+    /** Appends {@code "key":value}, preceded by a comma unless it is the first field. */
+    static void field(StringBuilder out, boolean first, String key, Object value) {
+        if (!first) {
+            out.append(',');
+        }
+        string(out, key);
+        out.append(':');
+        value(out, value);
     }
 
     static String render(Map<String, Object> fields) {
@@ -56,7 +68,7 @@ final class JsonLine {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
                     } else {
                         out.append(c);
                     }

@@ -2,10 +2,13 @@ package org.gatehouse.maillog.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -16,6 +19,9 @@ import java.util.Map;
  * The two files of the mail log. Text lines look like the incumbents'
  * ({@code Mon Nov 23 12:50:33 2026 Info: Start MID 6 ICID 5}); JSON lines carry the same
  * event with its fields. Used by the writer thread only.
+ *
+ * <p>A busy gateway writes a dozen lines per message, so the time stamps are formatted once
+ * per second rather than once per line, and each line is built in one reused buffer.
  */
 final class MailLogFiles implements AutoCloseable {
 
@@ -24,10 +30,15 @@ final class MailLogFiles implements AutoCloseable {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT);
+    private static final int BUFFER_CHARS = 64 * 1024;
 
     private final ZoneId zone;
-    private final BufferedWriter text;
-    private final BufferedWriter json;
+    private final Writer text;
+    private final Writer json;
+    private final StringBuilder line = new StringBuilder(512);
+    private long stampSecond = Long.MIN_VALUE;
+    private String textStamp;
+    private String isoSecond;
 
     MailLogFiles(Path directory, ZoneId zone) throws IOException {
         Files.createDirectories(directory);
@@ -36,27 +47,92 @@ final class MailLogFiles implements AutoCloseable {
         this.json = open(directory.resolve(JSON));
     }
 
-    private static BufferedWriter open(Path file) throws IOException {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    private static Writer open(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), BUFFER_CHARS);
     }
 
     void write(LogRecord r) throws IOException {
-        text.write(STAMP.format(r.time().atZone(zone)));
-        text.write(' ');
-        text.write(r.level());
-        text.write(": ");
-        text.write(r.event().text());
-        text.write('\n');
+        Instant time = r.time();
+        stamps(time.getEpochSecond());
+        StringBuilder out = line;
+        out.setLength(0);
+        out.append(textStamp).append(' ').append(r.level()).append(": ").append(r.event().text()).append('\n');
+        text.append(out);
 
+        Map<String, Object> fields = r.event().fields();
+        if (fields.containsKey("time") || fields.containsKey("level") || fields.containsKey("event")
+                || fields.containsKey("text")) {
+            json.append(JsonLine.render(replacingOurs(r, isoTime(time)))).append('\n');
+            return;
+        }
+        out.setLength(0);
+        out.append('{');
+        JsonLine.field(out, true, "time", isoTime(time));
+        JsonLine.field(out, false, "level", lowerCase(r.level()));
+        JsonLine.field(out, false, "event", r.event().type());
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            JsonLine.field(out, false, e.getKey(), e.getValue());
+        }
+        JsonLine.field(out, false, "text", r.event().text());
+        out.append("}\n");
+        json.append(out);
+    }
+
+    /** A field named like one of ours takes its place and value, as a map put does. */
+    private static Map<String, Object> replacingOurs(LogRecord r, String time) {
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("time", r.time().toString());
-        all.put("level", r.level().toLowerCase(Locale.ROOT));
+        all.put("time", time);
+        all.put("level", lowerCase(r.level()));
         all.put("event", r.event().type());
         all.putAll(r.event().fields());
         all.put("text", r.event().text());
-        json.write(JsonLine.render(all));
-        json.write('\n');
+        return all;
+    }
+
+    /** Formats the second's stamps only when the second changes. */
+    private void stamps(long second) {
+        if (second != stampSecond) {
+            Instant whole = Instant.ofEpochSecond(second);
+            textStamp = STAMP.format(whole.atZone(zone));
+            String iso = whole.toString();
+            isoSecond = iso.substring(0, iso.length() - 1);
+            stampSecond = second;
+        }
+    }
+
+    /** The same text as {@link Instant#toString()}, from the cached second. */
+    private String isoTime(Instant time) {
+        int nano = time.getNano();
+        if (nano == 0) {
+            return isoSecond + 'Z';
+        }
+        StringBuilder s = new StringBuilder(isoSecond.length() + 11).append(isoSecond).append('.');
+        int digits;
+        int value;
+        if (nano % 1_000_000 == 0) {
+            value = nano / 1_000_000;
+            digits = 3;
+        } else if (nano % 1000 == 0) {
+            value = nano / 1000;
+            digits = 6;
+        } else {
+            value = nano;
+            digits = 9;
+        }
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            s.append('0');
+        }
+        return s.append(number).append('Z').toString();
+    }
+
+    private static String lowerCase(String level) {
+        return switch (level) {
+            case "Info" -> "info";
+            case "Warning" -> "warning";
+            default -> level.toLowerCase(Locale.ROOT);
+        };
     }
 
     void flush() throws IOException {

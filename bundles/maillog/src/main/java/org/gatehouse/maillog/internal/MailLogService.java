@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.gatehouse.api.MailEvent;
 import org.gatehouse.api.MailLog;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes events from every bundle without blocking and writes them on one background thread,
  * flushing whenever it has caught up, so a burst costs one write per batch, not per event.
+ * Producers never wake the writer: it looks for new events every {@link #WRITE_INTERVAL_MILLIS}
+ * (a dozen events per message would otherwise cost a dozen thread wake-ups); the log is at
+ * most that late, and stopping wakes it at once.
  */
 @Component(service = {MailLog.class, MailLogTail.class},
         configurationPid = "org.gatehouse.maillog",
@@ -35,10 +39,13 @@ public final class MailLogService implements MailLog, MailLogTail {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailLogService.class);
     private static final LogRecord STOP = new LogRecord(null, null, null);
+    static final long WRITE_INTERVAL_MILLIS = 20;
 
     private final Path directory;
     private final Clock clock;
-    private final BlockingQueue<LogRecord> pending;
+    private final Queue<LogRecord> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final AtomicLong lost = new AtomicLong();
     private final MailLogFiles files;
     private final Thread writer;
@@ -51,7 +58,7 @@ public final class MailLogService implements MailLog, MailLogTail {
     MailLogService(Path directory, int capacity, Clock clock) throws IOException {
         this.directory = directory;
         this.clock = clock;
-        this.pending = new ArrayBlockingQueue<>(Math.max(16, capacity));
+        this.capacity = Math.max(16, capacity);
         this.files = new MailLogFiles(directory, clock.getZone());
         this.writer = new Thread(this::writeLoop, "gatehouse-maillog");
         writer.setDaemon(true);
@@ -76,32 +83,32 @@ public final class MailLogService implements MailLog, MailLogTail {
     }
 
     private void offer(String level, MailEvent event) {
-        if (!pending.offer(new LogRecord(clock.instant(), level, event))) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
             lost.incrementAndGet();
+            return;
         }
+        pending.add(new LogRecord(clock.instant(), level, event));
     }
 
     private void writeLoop() {
-        List<LogRecord> batch = new ArrayList<>(256);
         try {
             while (true) {
-                batch.add(pending.take());
-                pending.drainTo(batch, 4096);
-                for (LogRecord r : batch) {
-                    if (r == STOP) {
-                        files.flush();
-                        return;
-                    }
-                    files.write(r);
-                }
-                batch.clear();
-                reportLost();
-                if (pending.isEmpty()) {
+                LogRecord r = pending.poll();
+                if (r == null) {
+                    reportLost();
                     files.flush();
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(WRITE_INTERVAL_MILLIS));
+                    continue;
                 }
+                if (r == STOP) {
+                    reportLost();
+                    files.flush();
+                    return;
+                }
+                queued.decrementAndGet();
+                files.write(r);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.error("Mail log cannot be written to {}; events from now on are lost", directory, e);
         }
@@ -119,9 +126,10 @@ public final class MailLogService implements MailLog, MailLogTail {
 
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
-        // Blocking put: the stop marker must not be lost to a full queue, and it comes after
-        // every event already taken, so nothing accepted before shutdown is dropped.
-        pending.put(STOP);
+        // The stop marker bypasses the capacity, and it comes after every event already taken,
+        // so nothing accepted before shutdown is dropped.
+        pending.add(STOP);
+        LockSupport.unpark(writer);
         writer.join(TimeUnit.SECONDS.toMillis(10));
         files.close();
     }

@@ -78,6 +78,22 @@ class MailLogServiceTest {
     }
 
     @Test
+    void jsonTimesReadLikeInstantToString() throws Exception {
+        Instant[] times = {Instant.parse("2026-11-23T12:50:33.120Z"), Instant.parse("2026-11-23T12:50:33.000450Z"),
+            Instant.parse("2026-11-23T12:50:34.000000007Z")};
+        MailLogFiles files = new MailLogFiles(dir, ZoneOffset.UTC);
+        for (Instant t : times) {
+            files.write(new LogRecord(t, "Info", MailEvent.of("x").text("at " + t)));
+        }
+        files.close();
+        List<String> json = Files.readAllLines(dir.resolve("mail.json"));
+        for (int i = 0; i < times.length; i++) {
+            assertTrue(json.get(i).startsWith("{\"time\":\"" + times[i] + "\","), json.get(i));
+        }
+        assertEquals("Mon Nov 23 12:50:34 2026 Info: at " + times[2], Files.readAllLines(dir.resolve("mail.log")).get(2));
+    }
+
+    @Test
     void jsonEscapesControlCharacters() {
         assertEquals("{\"a\":\"x\\u0001\\n\",\"b\":[1,\"y\"],\"c\":null}",
                 JsonLine.render(new java.util.LinkedHashMap<>(java.util.Map.of()) {{

@@ -47,11 +47,18 @@ final class IncomingSpoolFile implements IncomingMessage {
 
     IncomingSpoolFile(long mid, Envelope envelope, Connection connection, Instant received, Path file,
                       Committer committer) throws IOException {
+        this(mid, envelope, connection, received, file,
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), committer);
+    }
+
+    /** With {@code channel} already open on the new, empty {@code file}. */
+    IncomingSpoolFile(long mid, Envelope envelope, Connection connection, Instant received, Path file,
+                      FileChannel channel, Committer committer) throws IOException {
         byte[] top = EnvelopeFormat.encode(mid, envelope, connection, received);
         this.header = new MessageHeader(mid, envelope, connection, received, top.length);
         this.file = file;
         this.committer = committer;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.channel = channel;
         this.buffer = ByteBuffer.allocate(Math.max(BUFFER, top.length));
         buffer.put(top);
     }

@@ -1,6 +1,9 @@
 package org.gatehouse.queue.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -130,7 +133,15 @@ final class MailQueue implements Spool, SpooledMessage.Owner, IncomingSpoolFile.
         if (messages.containsKey(mid)) {
             throw new IOException("MID " + mid + " is already in the spool");
         }
-        return new IncomingSpoolFile(mid, envelope, connection, clock.instant(), spool.incomingFile(mid), this);
+        Path file = spool.incomingFile(mid);
+        FileChannel channel = spool.openNewMessageFile(file);
+        try {
+            return new IncomingSpoolFile(mid, envelope, connection, clock.instant(), file, channel, this);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     private void requireRunning() throws IOException {

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
  *     its delivery progress once it has any.</li>
  * <li>{@code hold/}: held messages (quarantine verdicts, stage errors set to quarantine).</li>
  * <li>{@code corrupt/}: files recovery could not read, kept for the admin rather than deleted.</li>
+ * <li>{@code spare/}: emptied message files for reuse ({@link SpareFiles}); emptied at start.</li>
  * <li>{@code mid.reserved}: the top of the reserved block of MIDs.</li>
  * </ul>
  */
@@ -33,6 +34,7 @@ final class SpoolDirectory {
     private final Path hold;
     private final Path corrupt;
     private final boolean fsync;
+    private final SpareFiles spares;
 
     SpoolDirectory(Path root, boolean fsync) throws IOException {
         this.root = root;
@@ -44,6 +46,7 @@ final class SpoolDirectory {
         for (Path dir : new Path[] {incoming, active, hold, corrupt}) {
             Files.createDirectories(dir);
         }
+        this.spares = new SpareFiles(root.resolve("spare"));
     }
 
     Path root() {
@@ -76,6 +79,26 @@ final class SpoolDirectory {
 
     Path stateFile(Path dir, long mid) {
         return dir.resolve(mid + STATE);
+    }
+
+    /**
+     * Opens a new, empty file to receive a message into: a spare one when there is one (no
+     * inode to allocate), else a newly created one. Fails if the file exists.
+     */
+    FileChannel openNewMessageFile(Path file) throws IOException {
+        if (!Files.exists(file) && spares.takeAs(file)) {
+            return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        }
+        return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** Removes a message file that is done with: it becomes a spare, or is deleted. */
+    void discardMessageFile(Path file) throws IOException {
+        spares.discard(file);
+    }
+
+    SpareFiles spares() {
+        return spares;
     }
 
     /** The MID a spool file name stands for, or -1 for a name that is not ours. */

@@ -251,7 +251,7 @@ final class SpooledMessage implements QueuedMessage {
         try {
             // Message first: a state file without its message is an orphan recovery deletes,
             // while a message without its state would be delivered again to everyone.
-            Files.deleteIfExists(spool.messageFile(dir, mid()));
+            spool.discardMessageFile(spool.messageFile(dir, mid()));
             Files.deleteIfExists(spool.stateFile(dir, mid()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete MID " + mid() + " from the spool", e);

@@ -87,6 +87,11 @@ final class StageRegistry {
         notifyAll();
     }
 
+    /** No stage runs from now on (the queue is stopping). */
+    synchronized boolean closed() {
+        return closed;
+    }
+
     static Stage describe(MessageStage service, Map<String, ?> props) {
         Object name = props.get(MessageStage.NAME);
         Object order = props.get(MessageStage.ORDER);

@@ -221,6 +221,10 @@ class WorkQueueTest {
         assertTrue(inStage.await(5, java.util.concurrent.TimeUnit.SECONDS));
         Thread stopper = new Thread(queue::stop);
         stopper.start();
+        // Release the stage only once stop is under way, else the worker may take the next
+        // message before stop began.
+        StageRegistry stopping = queue.stages();
+        await().atMost(Duration.ofSeconds(5)).until(stopping::closed);
         release.countDown();
         stopper.join(10_000);
         assertFalse(stopper.isAlive());

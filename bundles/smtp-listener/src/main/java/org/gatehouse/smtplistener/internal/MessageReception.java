@@ -256,7 +256,25 @@ abstract class MessageReception extends SessionInput {
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
-        stage.whenCompleteAsync((ok, failure) -> committed(t, failure), listener.executor());
+        if (stage.toCompletableFuture().isDone()) {
+            // Failed at once: answer after this input is processed, as for any other commit.
+            stage.whenCompleteAsync((ok, failure) -> committed(t, failure), listener.executor());
+        } else {
+            stage.whenComplete((ok, failure) -> committedOnSpoolThread(t, failure));
+        }
+    }
+
+    /**
+     * The usual case: the client waits for the 250, nothing is held, and the reply goes out
+     * straight from the spool's thread. Pipelined input behind the commit may open a message
+     * in the spool, which is not work for the spool's thread: that goes to the executor.
+     */
+    private synchronized void committedOnSpoolThread(Transaction t, Throwable failure) {
+        if (holdsInput()) {
+            listener.executor().execute(() -> committed(t, failure));
+        } else {
+            committed(t, failure);
+        }
     }
 
     private synchronized void committed(Transaction t, Throwable failure) {

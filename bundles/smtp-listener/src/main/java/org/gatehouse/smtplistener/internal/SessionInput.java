@@ -116,6 +116,11 @@ abstract class SessionInput {
         afterInput();
     }
 
+    /** The client sent input while a step was pending. */
+    final boolean holdsInput() {
+        return pendingInput != null;
+    }
+
     private void stash(ByteBuffer in) {
         // Only pipelined input behind a pending step lands here: rare and small.
         ByteBuffer merged = ByteBuffer.allocate((pendingInput == null ? 0 : pendingInput.remaining()) + in.remaining());

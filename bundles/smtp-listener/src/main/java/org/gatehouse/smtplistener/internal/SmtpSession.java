@@ -62,17 +62,24 @@ final class SmtpSession extends MessageReception {
 
     // ---- connection lifecycle ---------------------------------------------------------------
 
-    /** The connection is open: decide on the host off the I/O thread (the HAT may ask DNS). */
+    /**
+     * The connection is open: decide on the host off the I/O thread when a HAT service is
+     * bound (it may ask DNS); the built-in table only matches addresses, so it decides right
+     * here and spares every connection two thread hand-offs.
+     */
     synchronized void open() {
         log.connected(settings.address(), remoteIp);
         waiting = true;
         channel.readTimeout(settings.idleTimeoutSeconds());
-        listener.executor().execute(this::decide);
+        HostAccess hat = listener.services().hostAccess();
+        if (hat == null) {
+            decide(listener.builtInAccess());
+        } else {
+            listener.executor().execute(() -> decide(hat));
+        }
     }
 
-    private void decide() {
-        HostAccess hat = listener.services().hostAccess();
-        HostAccess table = hat != null ? hat : listener.builtInAccess();
+    private void decide(HostAccess table) {
         HostDecision d;
         try {
             d = table.decide(settings.name(), remoteIp, null);

@@ -133,10 +133,12 @@ final class FeatureKeyManager implements FeatureKeys {
         mailLog.info(MailEvent.of("featurekey.installed").with("key", key.keyId())
                 .with("features", String.join(",", key.features().keySet()))
                 .text("Feature key " + key.keyId() + " installed: " + what));
+        Set<String> alreadyOn = Set.copyOf(granted.keySet());
         refresh();
-        // Features this key unlocks that were already on (evaluation) are made sure of too.
+        // refresh() installed the features that are new; those this key unlocks that were
+        // already on (evaluation) are made sure of here, each once.
         key.features().forEach((feature, expires) -> {
-            if (now.isBefore(expires)) {
+            if (now.isBefore(expires) && alreadyOn.contains(feature)) {
                 installKarafFeature(feature);
             }
         });

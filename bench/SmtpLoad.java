@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Usage: java SmtpLoad.java host port sessions messages sizeBytes [rcptDomain [tokensFile]]
  *
+ * With -Ddump=FILE each message's latency in ms is written to FILE ("index ms" lines).
+ * With -Drate=N (messages per second over all sessions) message i starts no earlier than i/N
+ * seconds after the start: latency under a given load rather than at saturation, where it only
+ * reflects the queue of sessions waiting for the server.
+ *
  * With a tokens file, every message carries an X-Load-Token header and the token of each
  * message that got its 250 is appended to the file at once: what the durability check compares
  * with what arrived.
@@ -40,12 +45,16 @@ public class SmtpLoad {
         AtomicInteger failed = new AtomicInteger();
         long[] latencies = new long[messages];
         ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        double rate = Double.parseDouble(System.getProperty("rate", "0"));
         long start = System.nanoTime();
         List<Future<?>> work = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
             work.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < messages) {
+                    if (rate > 0) {
+                        pace(start + (long) (i * 1e9 / rate));
+                    }
                     try {
                         byte[] message = tokens == null ? body : withToken(body, i);
                         latencies[i] = send(host, port, domain, message);
@@ -67,10 +76,26 @@ public class SmtpLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        String dump = System.getProperty("dump");
+        if (dump != null) {
+            try (java.io.PrintWriter w = new java.io.PrintWriter(dump)) {
+                for (int k = 0; k < messages; k++) {
+                    w.println(k + " " + latencies[k] / 1_000_000.0);
+                }
+            }
+        }
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
         System.out.printf("accepted=%d failed=%d seconds=%.2f accepted_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
                 ok.length, failed.get(), seconds, ok.length / seconds,
                 pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
+    }
+
+    /** Waits until the given System.nanoTime(); bounded by the run's own schedule. */
+    static void pace(long due) throws InterruptedException {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
     }
 
     static byte[] withToken(byte[] body, int i) {

@@ -20,8 +20,7 @@ public class MailLogTailCommand implements Action {
     @Override
     public Object execute() throws Exception {
         if (lines < 1) {
-            System.err.println("Error: -n must be at least 1");
-            return null;
+            throw new IllegalArgumentException("-n must be at least 1");
         }
         mailLog.tail(lines).forEach(System.out::println);
         return null;

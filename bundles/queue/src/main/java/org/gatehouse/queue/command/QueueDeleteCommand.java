@@ -25,7 +25,7 @@ public class QueueDeleteCommand implements Action {
         if (queue.delete(mid)) {
             System.out.println("MID " + mid + " deleted.");
         } else {
-            System.err.println("No message MID " + mid + " in the queue.");
+            throw new IllegalArgumentException("No message MID " + mid + " in the queue.");
         }
         return null;
     }

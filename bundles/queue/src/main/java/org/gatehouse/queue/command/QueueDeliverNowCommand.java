@@ -27,13 +27,14 @@ public class QueueDeliverNowCommand implements Action {
     @Override
     public Object execute() {
         if (all == (mid != null)) {
-            System.err.println("Give a MID or --all.");
+            throw new IllegalArgumentException("Give a MID or --all.");
         } else if (all) {
             System.out.println(queue.deliverAllNow() + " messages scheduled for delivery now.");
         } else if (queue.deliverNow(mid)) {
             System.out.println("MID " + mid + " scheduled for delivery now.");
         } else {
-            System.err.println("MID " + mid + " is not in the queue, already in line, or no delivery queue is running.");
+            throw new IllegalArgumentException(
+                    "MID " + mid + " is not in the queue, already in line, or no delivery queue is running.");
         }
         return null;
     }

@@ -33,8 +33,7 @@ public class QueueShowCommand implements Action {
     public Object execute() {
         Optional<MessageView> found = queue.show(mid);
         if (found.isEmpty()) {
-            System.err.println("No message MID " + mid + " in the queue.");
-            return null;
+            throw new IllegalArgumentException("No message MID " + mid + " in the queue.");
         }
         MessageView m = found.get();
         PrintStream out = System.out;

@@ -1,5 +1,7 @@
 package org.gatehouse.queue.command;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -135,5 +137,23 @@ class QueueCommandsTest {
         assertTrue(text.contains("1 messages scheduled"), text);
         assertTrue(text.contains("MID 6 deleted."), text);
         assertTrue(text.contains("antispam(300)") && text.contains("5m old"), text);
+    }
+
+    /** Refusals are thrown: Karaf shows them as errors and ssh exec exits non-zero (stderr is lost there). */
+    @Test
+    void unknownMidsAndMissingArgumentsAreConsoleErrors() {
+        QueueShowCommand show = new QueueShowCommand();
+        show.queue = admin;
+        show.mid = 999;
+        assertEquals("No message MID 999 in the queue.",
+                assertThrows(IllegalArgumentException.class, show::execute).getMessage());
+        QueueDeleteCommand delete = new QueueDeleteCommand();
+        delete.queue = admin;
+        delete.mid = 999;
+        assertThrows(IllegalArgumentException.class, delete::execute);
+        QueueDeliverNowCommand neither = new QueueDeliverNowCommand();
+        neither.queue = admin;
+        assertEquals("Give a MID or --all.",
+                assertThrows(IllegalArgumentException.class, neither::execute).getMessage());
     }
 }

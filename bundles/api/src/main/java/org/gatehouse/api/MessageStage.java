@@ -17,6 +17,17 @@ public interface MessageStage {
 
     /** Service property: {@code tempfail} (default) or {@code quarantine} when the stage throws. */
     String ON_ERROR = "on.error";
+    /**
+     * Service property: the feature key that gates the stage (e.g. {@code antispam}), absent for
+     * a stage every installation has. While that feature is licensed the core expects the stage:
+     * messages wait for it rather than pass unscanned when it is away (an update in progress).
+     */
+    String FEATURE = Entitlement.FEATURE;
+    /**
+     * Service property (boolean, default true), normally the stage's own {@code enabled}
+     * configuration key: a disabled stage is not run and not waited for.
+     */
+    String ENABLED = "enabled";
 
     /**
      * Reads and annotates the message and decides what happens to it. An exception does not

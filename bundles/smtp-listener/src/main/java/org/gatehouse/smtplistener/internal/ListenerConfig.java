@@ -50,6 +50,10 @@ public @interface ListenerConfig {
     @AttributeDefinition(description = "Errors a client may make before it gets 421 4.7.0 and is disconnected")
     int max_errors() default 10;
 
+    @AttributeDefinition(description = "Seconds a message waits at DATA for the spool to come back "
+            + "(the queue bundle being updated) before the client gets 451 4.3.0")
+    int spool_wait_seconds() default 10;
+
     @AttributeDefinition(description = "Add a Received: header to accepted messages")
     boolean received_header() default true;
 

@@ -17,7 +17,7 @@ record ListenerSettings(String name, ListenerType type, String address, int port
                         int backlog, String defaultDomain, String hostname, long maxMessageSize,
                         int idleTimeoutSeconds, int dataTimeoutSeconds, int maxErrors,
                         boolean receivedHeader, Set<String> acceptDomains, NetworkList relayNetworks,
-                        Path tlsKeystore, String tlsPassword) {
+                        Path tlsKeystore, String tlsPassword, int spoolWaitSeconds) {
 
     /** File name of the generated self-signed certificate's key store. */
     static final String GENERATED_KEYSTORE = "gatehouse-tls.p12";
@@ -42,7 +42,7 @@ record ListenerSettings(String name, ListenerType type, String address, int port
                 Math.max(1, c.max_message_size()), require(c.idle_timeout_seconds(), 1, "idle.timeout.seconds"),
                 require(c.data_timeout_seconds(), 1, "data.timeout.seconds"), require(c.max_errors(), 1, "max.errors"),
                 c.received_header(), domains, NetworkList.parse(c.relay_networks()), keystore,
-                c.tls_password() == null ? "" : c.tls_password());
+                c.tls_password() == null ? "" : c.tls_password(), require(c.spool_wait_seconds(), 0, "spool.wait.seconds"));
     }
 
     private static int require(int value, int min, String key) {

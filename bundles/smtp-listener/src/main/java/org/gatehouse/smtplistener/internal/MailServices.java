@@ -13,6 +13,14 @@ interface MailServices {
     /** The spool, or null while none is registered. */
     Spool spool();
 
+    /**
+     * The spool, waiting a bounded time while none is registered (the queue bundle is being
+     * updated), so that a message at DATA waits a moment rather than failing. Null if it stays away.
+     */
+    default Spool awaitSpool() {
+        return spool();
+    }
+
     /** The mail log, or null while none is registered. */
     MailLog mailLog();
 

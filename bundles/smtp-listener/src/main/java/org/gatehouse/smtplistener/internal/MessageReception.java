@@ -99,7 +99,7 @@ abstract class MessageReception extends SessionInput {
 
     /** Opens the message in the spool and writes our Received header on top. */
     private boolean openMessage() {
-        Spool spool = listener.services().spool();
+        Spool spool = listener.services().awaitSpool();
         boolean midLate = tx.mid < 0;
         if (spool == null || (midLate && !allocateMid(spool, tx))) {
             reply(Replies.SPOOL_UNAVAILABLE);

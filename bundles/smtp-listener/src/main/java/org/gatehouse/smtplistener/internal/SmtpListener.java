@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 
 import org.gatehouse.api.HostAccess;
+import org.gatehouse.api.ListeningSockets;
 import org.gatehouse.api.MailLog;
 import org.gatehouse.api.Spool;
 import org.osgi.service.component.annotations.Activate;
@@ -25,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP listener per factory configuration {@code org.gatehouse.listener}. It owns its
- * listening socket for as long as it is active. Spool, mail log and HAT are dynamic references,
- * so replacing any of them (a bundle update) never closes the socket or a session.
+ * One SMTP listener per factory configuration {@code org.gatehouse.listener}. Its port is held
+ * by {@link ListeningSockets}, so updating this bundle refuses no connection: the old version
+ * hands the port over and finishes its open sessions, the new one claims the port. Spool, mail
+ * log and HAT are dynamic references, so replacing any of them never closes a session; while
+ * the spool is away, a message at DATA waits {@code spool.wait.seconds} for it.
  */
 @Component(configurationPid = "org.gatehouse.listener", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = ListenerControl.class, immediate = true)
@@ -38,22 +42,31 @@ public class SmtpListener implements ListenerControl, MailServices {
     /** Service property of HostAccess services naming the listener they serve (absent: all). */
     static final String LISTENER_PROPERTY = "gatehouse.listener";
     static final Duration DRAIN = Duration.ofSeconds(20);
+    /** How long sessions of a version being replaced may go on before they are asked to end. */
+    static final Duration HAND_OVER = Duration.ofSeconds(60);
+    /** DS deactivation reasons (ComponentConstants) after which the listener is gone for good. */
+    private static final int DISABLED = 1;
+    private static final int CONFIGURATION_DELETED = 4;
 
     private final AtomicReference<Spool> spool = new AtomicReference<>();
     private final AtomicReference<MailLog> mailLog = new AtomicReference<>();
     private final AtomicReference<HostAccess> hostAccess = new AtomicReference<>();
+    private final Object spoolChanged = new Object();
     private final ListenerSettings settings;
     private final SmtpServer server;
+    /** Set once this version stops serving: its draining sessions keep the services they have. */
+    private volatile boolean retired;
 
     @Activate
-    public SmtpListener(@Reference(name = "connectionIds") ConnectionIds connectionIds, ListenerConfig config) {
-        this(connectionIds, ListenerSettings.from(config, defaultKeystoreDirectory()));
+    public SmtpListener(@Reference(name = "connectionIds") ConnectionIds connectionIds,
+                        @Reference(name = "sockets") ListeningSockets sockets, ListenerConfig config) {
+        this(connectionIds, sockets, ListenerSettings.from(config, defaultKeystoreDirectory()));
     }
 
     /** For tests and for the activation above: settings already checked. */
-    SmtpListener(ConnectionIds connectionIds, ListenerSettings settings) {
+    SmtpListener(ConnectionIds connectionIds, ListeningSockets sockets, ListenerSettings settings) {
         this.settings = settings;
-        this.server = new SmtpServer(settings, this, connectionIds, tlsContext(settings));
+        this.server = new SmtpServer(settings, this, connectionIds, tlsContext(settings), sockets);
     }
 
     /** Binds once the references are in place, so the first session already sees the spool. */
@@ -78,9 +91,20 @@ public class SmtpListener implements ListenerControl, MailServices {
         return Path.of(etc != null ? etc : System.getProperty("java.io.tmpdir"));
     }
 
+    /**
+     * Deleted or disabled: the port closes and open sessions are drained. Anything else (bundle
+     * update, new configuration, a reference replaced): the port is handed to the next version
+     * and the open sessions finish here in the background.
+     */
     @Deactivate
-    void deactivate() {
-        server.stop(DRAIN);
+    void deactivate(int reason) {
+        retired = true;
+        if (reason == CONFIGURATION_DELETED
+                || reason == DISABLED) {
+            server.stop(DRAIN);
+        } else {
+            server.handOver(HAND_OVER, DRAIN);
+        }
     }
 
     /** Tests stop with a short drain. */
@@ -117,6 +141,24 @@ public class SmtpListener implements ListenerControl, MailServices {
     }
 
     @Override
+    public Spool awaitSpool() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.spoolWaitSeconds());
+        synchronized (spoolChanged) {
+            Spool s;
+            long left;
+            while ((s = spool.get()) == null && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(spoolChanged, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return s;
+        }
+    }
+
+    @Override
     public MailLog mailLog() {
         return mailLog.get();
     }
@@ -129,11 +171,16 @@ public class SmtpListener implements ListenerControl, MailServices {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSpool(Spool s) {
-        spool.set(s);
+        synchronized (spoolChanged) {
+            spool.set(s);
+            spoolChanged.notifyAll();
+        }
     }
 
     void unbindSpool(Spool s) {
-        spool.compareAndSet(s, null);
+        if (!retired) {
+            spool.compareAndSet(s, null);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -143,7 +190,9 @@ public class SmtpListener implements ListenerControl, MailServices {
     }
 
     void unbindMailLog(MailLog log) {
-        mailLog.compareAndSet(log, null);
+        if (!retired) {
+            mailLog.compareAndSet(log, null);
+        }
     }
 
     /** A HAT for this listener (property gatehouse.listener = our name) or for all (no property). */
@@ -157,7 +206,9 @@ public class SmtpListener implements ListenerControl, MailServices {
     }
 
     void unbindHostAccess(HostAccess access) {
-        hostAccess.compareAndSet(access, null);
+        if (!retired) {
+            hostAccess.compareAndSet(access, null);
+        }
     }
 
     private boolean serves(Object listeners) {

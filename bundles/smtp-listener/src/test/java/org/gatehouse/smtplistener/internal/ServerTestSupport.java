@@ -4,11 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
+import org.gatehouse.sockets.internal.SocketHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,11 @@ abstract class ServerTestSupport {
 
     final TestServices services = new TestServices();
     TestSpool spool;
+    /**
+     * Servers here bind ports through a real holder, as in Karaf; one holder per server, since
+     * servers in a test share the listener name and a holder keeps one port per name.
+     */
+    private final List<SocketHolder> holders = new ArrayList<>();
     private final List<SmtpServer> servers = new ArrayList<>();
     private final List<SmtpClient> clients = new ArrayList<>();
 
@@ -32,7 +39,9 @@ abstract class ServerTestSupport {
         ListenerSettings settings = TestConfig.settings(tlsDirectory, keyValues);
         SSLContext tls = ListenerCertificate.serverContext(settings.tlsKeystore(), settings.tlsPassword(),
                 settings.hostname());
-        SmtpServer server = new SmtpServer(settings, services, new ConnectionIds(0), tls);
+        SocketHolder sockets = new SocketHolder(TimeUnit.SECONDS.toNanos(5));
+        holders.add(sockets);
+        SmtpServer server = new SmtpServer(settings, services, new ConnectionIds(0), tls, sockets);
         server.start();
         servers.add(server);
         return server;
@@ -64,5 +73,6 @@ abstract class ServerTestSupport {
         for (SmtpServer s : servers) {
             s.stop(Duration.ofSeconds(2));
         }
+        holders.forEach(SocketHolder::closeAll);
     }
 }

@@ -2,9 +2,9 @@ package org.gatehouse.licensing.internal;
 
 import java.time.Instant;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.api.Entitlement;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -22,7 +22,8 @@ final class BundleEntitlements implements EntitlementRegistry {
     }
 
     private final BundleContext context;
-    private final Map<String, Published> published = new HashMap<>();
+    /** Concurrent so that {@link #licensed} never waits behind a grant or revoke in progress. */
+    private final Map<String, Published> published = new ConcurrentHashMap<>();
 
     BundleEntitlements(BundleContext context) {
         this.context = context;
@@ -47,6 +48,11 @@ final class BundleEntitlements implements EntitlementRegistry {
         if (p != null) {
             p.registration().unregister();
         }
+    }
+
+    /** True while the feature is published; false from the moment its revocation starts. */
+    boolean licensed(String feature) {
+        return published.containsKey(feature);
     }
 
     /** Withdraws every entitlement, e.g. when the licensing component stops. */

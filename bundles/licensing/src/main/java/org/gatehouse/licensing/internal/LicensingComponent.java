@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.apache.karaf.features.FeaturesService;
+import org.gatehouse.api.Licences;
 import org.gatehouse.api.MailLog;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,11 +29,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * context, unlocked features are installed through Karaf's FeaturesService, and the mail log is
  * used while it is there. The rules live in {@link FeatureKeyManager}.
  */
-@Component(service = FeatureKeys.class, immediate = true,
+@Component(service = {FeatureKeys.class, Licences.class}, immediate = true,
         configurationPid = "org.gatehouse.licensing",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LicensingConfig.class)
-public final class LicensingComponent implements FeatureKeys {
+public final class LicensingComponent implements FeatureKeys, Licences {
 
     private final MailLogRelay mailLog = new MailLogRelay();
     private final ScheduledExecutorService timer;
@@ -62,6 +63,11 @@ public final class LicensingComponent implements FeatureKeys {
     @Activate
     void start() throws IOException {
         manager.start();
+    }
+
+    @Override
+    public boolean licensed(String feature) {
+        return entitlements.licensed(feature);
     }
 
     @Deactivate

@@ -37,6 +37,7 @@ final class MailQueue implements Spool, SpooledMessage.Owner, IncomingSpoolFile.
     private final Map<Long, SpooledMessage> messages = new ConcurrentSkipListMap<>();
     private final DeliveryHandoff delivery = new DeliveryHandoff(messages::values);
     private final Pipeline pipeline;
+    private final ReceptionsInFlight receptions = new ReceptionsInFlight();
     private SpoolDirectory spool;
     private MidAllocator mids;
     private GroupCommitter committer;
@@ -47,7 +48,8 @@ final class MailQueue implements Spool, SpooledMessage.Owner, IncomingSpoolFile.
     MailQueue(QueueSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.stages = new StageRegistry(settings.stageGraceMillis());
+        this.stages = new StageRegistry(settings.stageGraceMillis(),
+                new KnownStages(settings.directory().resolve("stages.properties")));
         this.pipeline = new Pipeline(stages, log);
     }
 
@@ -104,6 +106,10 @@ final class MailQueue implements Spool, SpooledMessage.Owner, IncomingSpoolFile.
         running = false;
         stages.close();
         try {
+            int unfinished = receptions.awaitNone(settings.drainMillis());
+            if (unfinished > 0) {
+                LOG.warn("Stopping with {} messages still being received; their clients get 451", unfinished);
+            }
             if (committer != null) {
                 committer.close(settings.drainMillis());
             }
@@ -136,7 +142,10 @@ final class MailQueue implements Spool, SpooledMessage.Owner, IncomingSpoolFile.
         Path file = spool.incomingFile(mid);
         FileChannel channel = spool.openNewMessageFile(file);
         try {
-            return new IncomingSpoolFile(mid, envelope, connection, clock.instant(), file, channel, this);
+            IncomingSpoolFile incoming = new IncomingSpoolFile(mid, envelope, connection, clock.instant(), file, channel,
+                    this);
+            receptions.started();
+            return incoming;
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(file);
@@ -153,16 +162,21 @@ final class MailQueue implements Spool, SpooledMessage.Owner, IncomingSpoolFile.
     @Override
     public CompletableFuture<Void> commit(IncomingSpoolFile file) {
         long mid = file.mid();
-        return committer.commit(file.channel(), file.file(), spool.messageFile(spool.active(), mid), () -> {
+        CompletableFuture<Void> committed = committer.commit(file.channel(), file.file(),
+                spool.messageFile(spool.active(), mid), () -> {
             SpooledMessage m = new SpooledMessage(file.header(), spool, spool.active(), file.fileSize(), null, clock,
                     this);
             messages.put(mid, m);
             work.submit(m);
         });
+        // A side branch: the caller's own callbacks keep running on the committer's thread.
+        committed.whenComplete((ok, failed) -> receptions.finished());
+        return committed;
     }
 
     @Override
     public void aborted(long mid) {
+        receptions.finished();
         log.aborted(mid);
     }
 

@@ -27,4 +27,13 @@ public interface QueueAdmin {
     boolean delete(long mid);
 
     QueueStatus status();
+
+    /** Every stage registered or known, in order: licensed, active or waiting, and who waits. */
+    List<StageView> pipeline();
+
+    /**
+     * The admin removed a stage on purpose: messages stop waiting for it. False when it is
+     * running (disable it instead) or unknown.
+     */
+    boolean forgetStage(String name);
 }

@@ -108,4 +108,14 @@ final class QueueAdminService implements QueueAdmin {
                 .map(s -> s.name() + "(" + s.order() + ")").toList();
         return new QueueStatus(counts, oldest, bytes, queue.work().backlog(), stages, queue.delivery().bound());
     }
+
+    @Override
+    public List<StageView> pipeline() {
+        return queue.stages().view(() -> queue.work() == null ? 0 : queue.work().backlog());
+    }
+
+    @Override
+    public boolean forgetStage(String name) {
+        return queue.stages().forget(name);
+    }
 }

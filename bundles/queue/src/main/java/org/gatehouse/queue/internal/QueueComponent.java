@@ -3,6 +3,7 @@ package org.gatehouse.queue.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +12,10 @@ import org.gatehouse.api.DeliveryQueue;
 import org.gatehouse.api.Envelope;
 import org.gatehouse.api.IncomingMessage;
 import org.gatehouse.api.MailLog;
+import org.gatehouse.api.Licences;
 import org.gatehouse.api.MessageStage;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.gatehouse.api.Spool;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,12 +61,36 @@ public final class QueueComponent implements Spool, QueueAdmin {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addStage(MessageStage stage, Map<String, Object> properties) {
-        queue.stages().add(stage, properties);
+    void addStage(MessageStage stage, ServiceReference<MessageStage> reference) {
+        queue.stages().add(stage, properties(reference), version(reference));
     }
 
-    void updatedStage(MessageStage stage, Map<String, Object> properties) {
-        queue.stages().update(stage, properties);
+    void updatedStage(MessageStage stage, ServiceReference<MessageStage> reference) {
+        queue.stages().add(stage, properties(reference), version(reference));
+    }
+
+    private static Map<String, Object> properties(ServiceReference<?> reference) {
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : reference.getPropertyKeys()) {
+            properties.put(key, reference.getProperty(key));
+        }
+        return properties;
+    }
+
+    private static String version(ServiceReference<?> reference) {
+        Bundle bundle = reference.getBundle();
+        return bundle == null ? "-" : bundle.getVersion().toString();
+    }
+
+    /** Asked when a gated stage goes away: is it being updated (wait) or no longer licensed? */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLicences(Licences licences) {
+        queue.stages().licences(licences);
+    }
+
+    void unbindLicences(Licences licences) {
+        queue.stages().licencesGone(licences);
     }
 
     void removeStage(MessageStage stage) {
@@ -107,6 +135,16 @@ public final class QueueComponent implements Spool, QueueAdmin {
     @Override
     public Optional<MessageView> show(long mid) {
         return admin.show(mid);
+    }
+
+    @Override
+    public List<StageView> pipeline() {
+        return admin.pipeline();
+    }
+
+    @Override
+    public boolean forgetStage(String name) {
+        return admin.forgetStage(name);
     }
 
     @Override

@@ -51,6 +51,11 @@ record QueueSettings(Path directory, int workers, boolean fsync, long stageGrace
                 block, drainMillis);
     }
 
+    QueueSettings withDrain(long millis) {
+        return new QueueSettings(directory, workers, fsync, stageGraceMillis, retryInitial, retryMax, forceThreads,
+                midBlock, millis);
+    }
+
     /** Backoff before stage attempt {@code attempt + 1}: doubling from retryInitial, capped at retryMax. */
     Duration backoff(int attempt) {
         Duration d = retryInitial;

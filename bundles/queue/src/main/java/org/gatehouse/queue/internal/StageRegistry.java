@@ -3,83 +3,169 @@ package org.gatehouse.queue.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
+import org.gatehouse.api.Licences;
 import org.gatehouse.api.MessageStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline stages registered as services, in {@code gatehouse.stage.order} (never
- * {@code service.ranking}). Fail closed: when a stage goes away (its bundle being updated), the
- * work queue waits up to a grace period for a stage of that name to come back rather than let
- * messages through unscanned.
+ * {@code service.ranking}), and the stages messages must wait for. Fail closed: a stage that
+ * went away (its bundle being updated, or not yet started after a restart) is waited for while
+ * its feature is licensed; a stage no key gates, or one whose licensing cannot be asked right
+ * now, is waited for up to the grace period. A disabled or unlicensed stage is not expected.
  */
 final class StageRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(StageRegistry.class);
+    /** Waiting workers look again this often: licences and grace periods change without a call. */
+    private static final long RECHECK_MILLIS = 500;
 
     /** One registered stage and the service properties the core needs. */
-    record Stage(MessageStage service, String name, int order, boolean quarantineOnError, long serviceId) {
+    record Stage(MessageStage service, String name, int order, boolean quarantineOnError, long serviceId,
+                 String feature, boolean enabled, String version) {
     }
 
     private static final Comparator<Stage> ORDER =
             Comparator.comparingInt(Stage::order).thenComparingLong(Stage::serviceId);
 
     private final long graceNanos;
+    private final KnownStages known;
     private final List<Stage> stages = new ArrayList<>();
-    private final Map<String, Long> missingUntil = new HashMap<>();
+    /** Known stages not registered now, with the System.nanoTime they went away (or the start). */
+    private final Map<String, Long> absentSince = new HashMap<>();
+    private Licences licences;
     private boolean closed;
 
-    StageRegistry(long graceMillis) {
+    StageRegistry(long graceMillis, KnownStages known) {
         this.graceNanos = graceMillis * 1_000_000L;
+        this.known = known;
+        long now = System.nanoTime();
+        known.all().forEach(k -> absentSince.put(k.name(), now));
     }
 
-    synchronized void add(MessageStage service, Map<String, ?> props) {
-        Stage stage = describe(service, props);
+    synchronized void add(MessageStage service, Map<String, ?> props, String version) {
+        Stage stage = StageProperties.describe(service, props, version);
         stages.removeIf(s -> s.service == service);
         stages.add(stage);
         stages.sort(ORDER);
-        missingUntil.remove(stage.name);
+        absentSince.remove(stage.name);
+        known.remember(new KnownStages.Known(stage.name, stage.feature, stage.enabled, stage.order));
         notifyAll();
     }
 
-    /** A stage left. Unless its properties merely changed, messages wait a while for it. */
+    /** A stage left: from now on messages wait for it as long as it is expected. */
     synchronized void remove(MessageStage service) {
         for (Stage s : List.copyOf(stages)) {
             if (s.service == service) {
                 stages.remove(s);
-                if (graceNanos > 0 && !closed) {
-                    missingUntil.put(s.name, System.nanoTime() + graceNanos);
-                    LOG.info("Stage {} went away; messages wait up to {} s for it to come back", s.name,
-                            graceNanos / 1_000_000_000L);
+                if (!closed && stages.stream().noneMatch(other -> other.name.equals(s.name))) {
+                    absentSince.put(s.name, System.nanoTime());
+                    LOG.info("Stage {} went away; messages wait while it is expected", s.name);
                 }
             }
         }
+        notifyAll();
     }
 
-    synchronized void update(MessageStage service, Map<String, ?> props) {
-        add(service, props);
+    synchronized void licences(Licences current) {
+        licences = current;
+        notifyAll();
     }
 
-    /** The stages to run, in order; waits while a departed stage may still return. Null once closed. */
+    /** Licensing went away (being updated): until it is back, gated stages get the grace period. */
+    synchronized void licencesGone(Licences gone) {
+        if (licences == gone) {
+            licences = null;
+            notifyAll();
+        }
+    }
+
+    /** The enabled stages to run, in order, once no expected stage is missing. Null once closed. */
     synchronized List<Stage> awaitComplete() throws InterruptedException {
         while (!closed) {
-            long now = System.nanoTime();
-            missingUntil.values().removeIf(until -> until - now <= 0);
-            if (missingUntil.isEmpty()) {
-                return List.copyOf(stages);
+            if (missing().isEmpty()) {
+                return stages.stream().filter(Stage::enabled).toList();
             }
-            long wait = missingUntil.values().stream().mapToLong(until -> until - now).min().orElse(1);
-            long millis = Math.max(1, wait / 1_000_000L);
-            wait(millis);
+            wait(RECHECK_MILLIS);
         }
         return null;
     }
 
+    /** Expected stages that are absent; stages that stopped being expected are let go (and logged). */
+    private List<String> missing() {
+        long now = System.nanoTime();
+        List<String> missing = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Long>> it = absentSince.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Long> e = it.next();
+            String why = notExpected(known.get(e.getKey()), e.getValue(), now);
+            if (why == null) {
+                missing.add(e.getKey());
+            } else {
+                it.remove();
+                LOG.info("Messages no longer wait for stage {}: {}", e.getKey(), why);
+            }
+        }
+        return missing;
+    }
+
+    /** Why an absent stage is not expected, or null when messages must wait for it. */
+    private String notExpected(KnownStages.Known k, long since, long now) {
+        if (k == null) {
+            return "forgotten";
+        }
+        if (!k.enabled()) {
+            return "disabled";
+        }
+        if (k.feature() != null && licences != null) {
+            return licences.licensed(k.feature()) ? null : "feature " + k.feature() + " not licensed";
+        }
+        return now - since < graceNanos ? null : "it did not come back within the grace period";
+    }
+
     synchronized List<Stage> current() {
         return List.copyOf(stages);
+    }
+
+    /** The pipeline as it is: every registered or known stage, in order. */
+    synchronized List<StageView> view(IntSupplier backlog) {
+        List<String> missing = missing();
+        Map<String, StageView> rows = new TreeMap<>();
+        for (KnownStages.Known k : known.all()) {
+            boolean waits = missing.contains(k.name());
+            rows.put(k.name(), new StageView(k.name(), k.order(), k.feature(), licensed(k.feature()),
+                    waits ? "waiting" : k.enabled() ? "not expected" : "disabled", "-",
+                    waits ? backlog.getAsInt() : 0));
+        }
+        for (Stage s : stages) {
+            rows.put(s.name, new StageView(s.name, s.order, s.feature, licensed(s.feature),
+                    s.enabled ? "active" : "disabled", s.version, 0));
+        }
+        return rows.values().stream().sorted(Comparator.comparingInt(StageView::order)).toList();
+    }
+
+    private String licensed(String feature) {
+        if (feature == null) {
+            return "-";
+        }
+        return licences == null ? "unknown" : licences.licensed(feature) ? "yes" : "no";
+    }
+
+    /** The admin says a stage is gone on purpose: messages stop waiting for it. */
+    synchronized boolean forget(String name) {
+        if (stages.stream().anyMatch(s -> s.name.equals(name))) {
+            return false;
+        }
+        absentSince.remove(name);
+        boolean forgotten = known.forget(name);
+        notifyAll();
+        return forgotten;
     }
 
     synchronized void close() {
@@ -90,30 +176,5 @@ final class StageRegistry {
     /** No stage runs from now on (the queue is stopping). */
     synchronized boolean closed() {
         return closed;
-    }
-
-    static Stage describe(MessageStage service, Map<String, ?> props) {
-        Object name = props.get(MessageStage.NAME);
-        Object order = props.get(MessageStage.ORDER);
-        Object onError = props.get(MessageStage.ON_ERROR);
-        Object id = props.get("service.id");
-        String stageName = name == null ? service.getClass().getSimpleName() : name.toString();
-        int stageOrder;
-        if (order instanceof Number n) {
-            stageOrder = n.intValue();
-        } else if (order != null) {
-            try {
-                stageOrder = Integer.parseInt(order.toString().trim());
-            } catch (NumberFormatException e) {
-                LOG.warn("Stage {} has a bad {} '{}'; it runs last", stageName, MessageStage.ORDER, order);
-                stageOrder = Integer.MAX_VALUE;
-            }
-        } else {
-            LOG.warn("Stage {} has no {}; it runs last", stageName, MessageStage.ORDER);
-            stageOrder = Integer.MAX_VALUE;
-        }
-        boolean quarantine = onError != null && "quarantine".equalsIgnoreCase(onError.toString().trim());
-        long serviceId = id instanceof Number n ? n.longValue() : 0L;
-        return new Stage(service, stageName, stageOrder, quarantine, serviceId);
     }
 }

@@ -21,6 +21,7 @@ import org.gatehouse.queue.internal.MessageView;
 import org.gatehouse.queue.internal.Phase;
 import org.gatehouse.queue.internal.QueueAdmin;
 import org.gatehouse.queue.internal.QueueStatus;
+import org.gatehouse.queue.internal.StageView;
 import org.gatehouse.queue.internal.RecipientOutcome;
 import org.gatehouse.queue.internal.RecipientProgress;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,17 @@ class QueueCommandsTest {
             Map<Phase, Integer> counts = new EnumMap<>(Phase.class);
             counts.put(Phase.DELIVERY, 1);
             return new QueueStatus(counts, VIEW.received(), 1234, 0, List.of("antispam(300)"), true);
+        }
+
+        @Override
+        public List<StageView> pipeline() {
+            return List.of(new StageView("antispam", 300, "antispam", "yes", "waiting", "-", 12),
+                    new StageView("antivirus", 400, "antivirus", "yes", "active", "0.2.0", 0));
+        }
+
+        @Override
+        public boolean forgetStage(String name) {
+            return "antispam".equals(name);
         }
     };
 
@@ -155,5 +167,27 @@ class QueueCommandsTest {
         neither.queue = admin;
         assertEquals("Give a MID or --all.",
                 assertThrows(IllegalArgumentException.class, neither::execute).getMessage());
+    }
+
+    @Test
+    void pipelineShowsEachStageWithItsStateAndWhoWaits() {
+        PipelineCommand c = new PipelineCommand();
+        c.queue = admin;
+        c.execute();
+        String text = printed();
+        assertTrue(text.matches("(?s).*antispam\\s+.\\s+300\\s+.\\s+antispam\\s+.\\s+yes\\s+.\\s+waiting\\s+.\\s+-\\s+.\\s+12.*"), text);
+        assertTrue(text.indexOf("antispam") < text.indexOf("antivirus") && text.contains("0.2.0"), text);
+    }
+
+    @Test
+    void forgettingARunningStageIsRefused() {
+        PipelineForgetCommand c = new PipelineForgetCommand();
+        c.queue = admin;
+        c.stage = "antivirus";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::execute);
+        assertTrue(e.getMessage().contains("enabled=false"), e.getMessage());
+        c.stage = "antispam";
+        c.execute();
+        assertTrue(printed().contains("no longer wait for stage antispam"), printed());
     }
 }

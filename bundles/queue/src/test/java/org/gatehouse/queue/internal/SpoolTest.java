@@ -108,7 +108,8 @@ class SpoolTest {
 
     @Test
     void recoveryDiscardsTornIncomingAndRequeuesActive() throws Exception {
-        MailQueue q = started(settings(dir));
+        // A short drain: the torn reception below never finishes, stop must not wait long for it.
+        MailQueue q = started(settings(dir).withDrain(200));
         long committed = send(q);
         // a reception in progress when the process died: never acknowledged, so garbage
         IncomingMessage torn = q.receive(q.allocateMid(), envelope("x@example.org", "y@example.com"), null);
@@ -141,7 +142,7 @@ class SpoolTest {
 
         MailQueue again = new MailQueue(settings(dir), java.time.Clock.systemUTC());
         StageCounter counter = new StageCounter();
-        again.stages().add(counter, QueueFixture.stageProps("counter", 100, null, 1));
+        again.stages().add(counter, QueueFixture.stageProps("counter", 100, null, 1), "1.0.0");
         QueueFixture.RecordingDelivery delivery = new QueueFixture.RecordingDelivery();
         again.delivery().bind(delivery);
         again.start();

@@ -55,7 +55,7 @@ class WorkQueueTest {
             ran.add(name);
             return body.apply(m);
         };
-        queue.stages().add(s, stageProps(name, order, onError, nextServiceId++));
+        queue.stages().add(s, stageProps(name, order, onError, nextServiceId++), "1.0.0");
         return s;
     }
 

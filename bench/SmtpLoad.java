@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * seconds after the start: latency under a given load rather than at saturation, where it only
  * reflects the queue of sessions waiting for the server.
  *
+ * Failures are counted apart: "refused" (the connection was refused or reset before the
+ * banner) and "failed" (any other error or unexpected reply: a failed transaction); with
+ * -Dfailures=FILE each failure's reason is written there. banner_max_ms is the longest wait from
+ * connect to the 220 banner: what a client notices while a listener is being replaced.
+ *
  * With a tokens file, every message carries an X-Load-Token header and the token of each
  * message that got its 250 is appended to the file at once: what the durability check compares
  * with what arrived.
@@ -43,6 +48,9 @@ public class SmtpLoad {
                 ? new java.io.PrintWriter(new java.io.FileWriter(args[6], true), true) : null;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        java.io.PrintWriter failures = System.getProperty("failures") == null ? null
+                : new java.io.PrintWriter(new java.io.FileWriter(System.getProperty("failures"), true), true);
         long[] latencies = new long[messages];
         ExecutorService pool = Executors.newFixedThreadPool(sessions);
         double rate = Double.parseDouble(System.getProperty("rate", "0"));
@@ -63,9 +71,14 @@ public class SmtpLoad {
                                 tokens.println("load-" + i);
                             }
                         }
+                    } catch (java.net.ConnectException e) {
+                        refused.incrementAndGet();
+                        latencies[i] = -1;
+                        report(failures, i, "refused: " + e.getMessage());
                     } catch (IOException | RuntimeException e) {
                         failed.incrementAndGet();
                         latencies[i] = -1;
+                        report(failures, i, "failed: " + e.getMessage());
                     }
                 }
                 return null;
@@ -85,9 +98,21 @@ public class SmtpLoad {
             }
         }
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        System.out.printf("accepted=%d failed=%d seconds=%.2f accepted_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
-                ok.length, failed.get(), seconds, ok.length / seconds,
-                pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
+        System.out.printf("accepted=%d failed=%d refused=%d seconds=%.2f accepted_per_s=%.1f p50_ms=%.2f p99_ms=%.2f "
+                        + "max_ms=%.2f banner_max_ms=%.2f%n",
+                ok.length, failed.get(), refused.get(), seconds, ok.length / seconds,
+                pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6, BANNER_MAX.get() / 1e6);
+    }
+
+    /** Longest connect-to-banner wait seen, in nanoseconds. */
+    static final java.util.concurrent.atomic.AtomicLong BANNER_MAX = new java.util.concurrent.atomic.AtomicLong();
+
+    static void report(java.io.PrintWriter failures, int i, String reason) {
+        if (failures != null) {
+            synchronized (failures) {
+                failures.println("message " + i + " " + reason);
+            }
+        }
     }
 
     /** Waits until the given System.nanoTime(); bounded by the run's own schedule. */
@@ -125,12 +150,14 @@ public class SmtpLoad {
     /** One whole SMTP session; returns nanoseconds from end of data to the 250. */
     static long send(String host, int port, String domain, byte[] body) throws IOException {
         try (Socket s = new Socket()) {
+            long connecting = System.nanoTime();
             s.connect(new InetSocketAddress(host, port), 10_000);
             s.setSoTimeout(60_000);
             s.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             expect(in, '2');
+            BANNER_MAX.accumulateAndGet(System.nanoTime() - connecting, Math::max);
             cmd(out, "EHLO load.example.org");
             expect(in, '2');
             cmd(out, "MAIL FROM:<load@example.org>");

@@ -19,6 +19,7 @@ import org.junit.runners.Suite.SuiteClasses;
     MailFlowIT.class,
     HostileInputIT.class,
     LicensingIT.class,
+    LicensedStageIT.class,
     QueueRestartIT.class,
 })
 public class GatehouseSuiteIT {

@@ -49,10 +49,12 @@ public abstract class GatehouseTestSupport {
 
     /** Symbolic names of the bundles the gatehouse feature must start. */
     protected static final List<String> GATEHOUSE_BUNDLES = List.of("org.gatehouse.api", "org.gatehouse.maillog",
-            "org.gatehouse.queue", "org.gatehouse.smtp-listener", "org.gatehouse.delivery");
+            "org.gatehouse.sockets", "org.gatehouse.queue", "org.gatehouse.smtp-listener", "org.gatehouse.delivery");
 
     /** A second routed domain, for relaying through the private listener (not in accept.domains). */
     protected static final String PARTNER_DOMAIN = "partner.test";
+    /** The evaluation in the test container: the shipped list without antivirus. */
+    protected static final List<String> EVALUATED_FEATURES = List.of("antispam", "reputation", "filters", "encryption");
 
     /** Smaller than the shipped 10 MB so the oversize test stays quick. */
     protected static final int PUBLIC_MAX_MESSAGE_SIZE = 1024 * 1024;
@@ -189,12 +191,18 @@ public abstract class GatehouseTestSupport {
         String folder = requiredProperty(TestFeatureKeys.FOLDER);
         String installationId = requiredProperty(TestFeatureKeys.INSTALLATION_ID);
         File idFile = TestFeatureKeys.mintOnce(Path.of(folder), installationId,
-                Path.of(requiredProperty("gatehouse.featurekeyTool")),
-                Path.of(requiredProperty("gatehouse.featurekeyPrivateKey")));
+                Path.of(requiredProperty(TestFeatureKeys.TOOL)), Path.of(requiredProperty(TestFeatureKeys.PRIVATE_KEY)));
         return List.of(
                 replaceConfigurationFile("etc/featurekeys/" + TestFeatureKeys.ID_FILE, idFile),
+                // Anti-virus is left out of the evaluation, so a test can license it with a key
+                // and watch that key expire.
+                editConfigurationFilePut("etc/org.gatehouse.licensing.cfg", "evaluation.features",
+                        String.join(",", EVALUATED_FEATURES)),
                 systemProperty(TestFeatureKeys.FOLDER).value(folder),
-                systemProperty(TestFeatureKeys.INSTALLATION_ID).value(installationId));
+                systemProperty(TestFeatureKeys.INSTALLATION_ID).value(installationId),
+                // Tests that mint keys at run time (short expiries) use the vendor tool too.
+                systemProperty(TestFeatureKeys.TOOL).value(requiredProperty(TestFeatureKeys.TOOL)),
+                systemProperty(TestFeatureKeys.PRIVATE_KEY).value(requiredProperty(TestFeatureKeys.PRIVATE_KEY)));
     }
 
     private static String requiredProperty(String name) {

@@ -76,6 +76,15 @@ public abstract class MailTestSupport extends GatehouseTestSupport {
         }
     }
 
+    /** Sends a message with the EICAR test file attached; returns the reply to the final dot. */
+    protected static SmtpReply sendEicar(int port, String from, String to, String marker) throws IOException {
+        try (SmtpClient client = SmtpClient.connect(port)) {
+            SmtpReply reply = client.sendMail(from, List.of(to), TestMessage.withEicarAttachment(from, to, marker));
+            client.command("QUIT");
+            return reply;
+        }
+    }
+
     /** The MID in "250 2.0.0 Ok: queued as 12". */
     protected static long queuedMid(SmtpReply reply) {
         Matcher matcher = QUEUED_AS.matcher(reply.text());

@@ -36,6 +36,10 @@ public final class TestFeatureKeys {
     /** antispam, for this installation, expired in 2020. */
     public static final String EXPIRED = "expired.key";
 
+    /** System properties: the vendor tool's jar and the dev private key (host paths). */
+    public static final String TOOL = "gatehouse.featurekeyTool";
+    public static final String PRIVATE_KEY = "gatehouse.featurekeyPrivateKey";
+
     private static final String OTHER_ID = "GH-FFFF-0000-0000-0000-0002";
     private static final long MINT_TIMEOUT_SECONDS = 60;
 
@@ -62,6 +66,17 @@ public final class TestFeatureKeys {
         mint(tool, privateKey, folder.resolve(EXPIRED), installationId, "itest-expired", "antispam=2020-01-01");
         minted = true;
         return idFile.toFile();
+    }
+
+    /**
+     * Mints a key now, inside the container, with the vendor tool (for expiries seconds away);
+     * features as {@code name=2026-11-23T15:40:00Z}.
+     */
+    public static Path mintNow(String keyId, String... features) throws IOException, InterruptedException {
+        Path out = Path.of(System.getProperty(FOLDER)).resolve(keyId + ".key");
+        mint(Path.of(System.getProperty(TOOL)), Path.of(System.getProperty(PRIVATE_KEY)), out,
+                System.getProperty(INSTALLATION_ID), keyId, features);
+        return out;
     }
 
     private static void mint(Path tool, Path privateKey, Path out, String installation, String keyId,

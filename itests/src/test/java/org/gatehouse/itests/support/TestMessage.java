@@ -22,4 +22,28 @@ public final class TestMessage {
                 + ".a line that starts with a dot\r\n"
                 + "marker " + marker;
     }
+
+    /** A message with the EICAR test file as a base64 attachment, as a mail client sends it. */
+    public static String withEicarAttachment(String from, String to, String marker) {
+        String file = java.util.Base64.getMimeEncoder(76, "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(EicarTail.eicar().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return "From: <" + from + ">\r\n"
+                + "To: <" + to + ">\r\n"
+                + "Subject: test " + marker + "\r\n"
+                + "Message-ID: <" + marker + "@client.test>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+                + "\r\n"
+                + "--b1\r\n"
+                + "Content-Type: text/plain\r\n"
+                + "\r\n"
+                + "The report you asked for. marker " + marker + "\r\n"
+                + "--b1\r\n"
+                + "Content-Type: application/octet-stream; name=\"report.com\"\r\n"
+                + "Content-Disposition: attachment; filename=\"report.com\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "\r\n"
+                + file + "\r\n"
+                + "--b1--";
+    }
 }

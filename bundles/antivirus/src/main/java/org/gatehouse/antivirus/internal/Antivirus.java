@@ -1,0 +1,34 @@
+package org.gatehouse.antivirus.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * The bundle's scanning service, for the stage and the console commands: scan with the
+ * configured engine, show the signatures in use, install new ones.
+ */
+public interface Antivirus {
+
+    /** Scans with the configured engine; throws when that engine cannot answer. */
+    ScanResult scan(String name, InputStream content) throws IOException;
+
+    /** The configured engine's name. */
+    String engineName();
+
+    /** What the engine uses now: signatures in the embedded database, clamd's version line. */
+    Status status();
+
+    /** Checks, copies into the signature folder and swaps in the given file or folder's files. */
+    SignatureDatabase update(Path source) throws IOException, SignatureFormatException;
+
+    /**
+     * @param engine    the configured engine
+     * @param database  the embedded database (also loaded when clamd scans, for the console)
+     * @param folder    the watched signature folder
+     * @param lastError why the last load failed, or empty
+     * @param clamd     clamd's version line, or why it did not answer; empty for the embedded engine
+     */
+    record Status(String engine, SignatureDatabase database, Path folder, String lastError, String clamd) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.gatehouse.antivirus.internal;
+
+/** The anti-virus verdicts admins know (REFERENCE section 5), with the words the mail log uses. */
+public enum ScanVerdict {
+    CLEAN("clean", "negative"),
+    /** Never produced yet: removing a virus needs content rewriting, which the api does not offer. */
+    REPAIRED("repaired", "repaired"),
+    ENCRYPTED("encrypted", "encrypted"),
+    UNSCANNABLE("unscannable", "unscannable"),
+    INFECTED("infected", "positive");
+
+    private final String label;
+    private final String logWord;
+
+    ScanVerdict(String label, String logWord) {
+        this.label = label;
+        this.logWord = logWord;
+    }
+
+    /** The verdict's name in configuration keys, headers and the console. */
+    public String label() {
+        return label;
+    }
+
+    /** The word in {@code MID 6 antivirus positive ...}. */
+    public String logWord() {
+        return logWord;
+    }
+}

@@ -1,0 +1,55 @@
+package org.gatehouse.antivirus.internal;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gatehouse.api.StageResult;
+
+/**
+ * What happens to a message for each verdict: deliver, drop, bounce or quarantine (clean and
+ * repaired messages are always delivered). Read once from the configuration, so a typo is an
+ * error at activation rather than a surprise on the first virus.
+ */
+final class VerdictActions {
+
+    enum Action { DELIVER, DROP, BOUNCE, QUARANTINE }
+
+    private final Map<ScanVerdict, Action> actions = new EnumMap<>(ScanVerdict.class);
+    private final String quarantine;
+
+    VerdictActions(String infected, String encrypted, String unscannable, String quarantine) {
+        actions.put(ScanVerdict.CLEAN, Action.DELIVER);
+        actions.put(ScanVerdict.REPAIRED, Action.DELIVER);
+        actions.put(ScanVerdict.INFECTED, parse("action.infected", infected));
+        actions.put(ScanVerdict.ENCRYPTED, parse("action.encrypted", encrypted));
+        actions.put(ScanVerdict.UNSCANNABLE, parse("action.unscannable", unscannable));
+        this.quarantine = quarantine;
+    }
+
+    static VerdictActions from(AntivirusConfig config) {
+        return new VerdictActions(config.action_infected(), config.action_encrypted(), config.action_unscannable(),
+                config.quarantine());
+    }
+
+    private static Action parse(String key, String value) {
+        try {
+            return Action.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be deliver, drop, bounce or quarantine, not " + value, e);
+        }
+    }
+
+    Action actionFor(ScanVerdict verdict) {
+        return actions.get(verdict);
+    }
+
+    StageResult resultFor(ScanResult scan) {
+        String reason = "antivirus " + scan.describe();
+        return switch (actionFor(scan.verdict())) {
+            case DELIVER -> StageResult.proceed();
+            case DROP -> StageResult.drop(reason);
+            case BOUNCE -> StageResult.bounce(reason);
+            case QUARANTINE -> StageResult.quarantine(quarantine, reason);
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Console commands {@code gatehouse:antispam-scan} and {@code gatehouse:antispam-learn}. */
+package org.gatehouse.antispam.command;

@@ -1,0 +1,119 @@
+package org.gatehouse.antispam.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.gatehouse.api.Entitlement;
+import org.gatehouse.api.MailEvent;
+import org.gatehouse.api.MailLog;
+import org.gatehouse.api.MailMessage;
+import org.gatehouse.api.MessageStage;
+import org.gatehouse.api.StageResult;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The anti-spam step of the work queue (band 300), active only while the antispam feature is
+ * licensed. Scores each message, adds the verdict headers, applies the verdict's action and
+ * learns from misclassification reports (then drops them). An engine that cannot answer makes
+ * it throw: the core tempfails the message, it is never passed unscanned.
+ */
+@Component(service = MessageStage.class, configurationPid = "org.gatehouse.antispam",
+        property = {MessageStage.NAME + "=antispam", MessageStage.ORDER + ":Integer=300",
+            MessageStage.FEATURE + "=antispam"})
+@Designate(ocd = AntispamConfig.class)
+public final class AntispamStage implements MessageStage {
+
+    static final String SCORE_HEADER = "X-Gatehouse-Spam-Score";
+    static final String VERDICT_HEADER = "X-Gatehouse-Spam-Verdict";
+    static final String RULES_HEADER = "X-Gatehouse-Spam-Rules";
+    private static final int HEADER_RULES = 10;
+
+    private final Antispam antispam;
+    private final VerdictActions actions;
+    private final MisclassificationReports reports;
+    private final boolean addHeaders;
+    private final String positivePrefix;
+    private final String suspectedPrefix;
+    private final MailLogRelay mailLog = new MailLogRelay();
+
+    @Activate
+    public AntispamStage(AntispamConfig config,
+            @Reference(target = "(gatehouse.feature=antispam)") Entitlement licence,
+            @Reference Antispam antispam) {
+        this.antispam = antispam;
+        this.actions = VerdictActions.from(config);
+        this.reports = MisclassificationReports.from(config);
+        this.addHeaders = config.add_headers();
+        this.positivePrefix = config.positive_subject_prefix();
+        this.suspectedPrefix = config.suspected_subject_prefix();
+    }
+
+    @Override
+    public StageResult process(MailMessage message) throws IOException {
+        Optional<Boolean> report = reports.reportedAsSpam(message);
+        if (report.isPresent()) {
+            return learnReport(message, report.get());
+        }
+        SpamScore score;
+        try (InputStream content = message.openContent()) {
+            score = antispam.check(content, MessageFacts.of(message));
+        }
+        SpamVerdict verdict = antispam.thresholds().verdict(score.score());
+        String rules = String.join(", ", score.rules().subList(0, Math.min(HEADER_RULES, score.rules().size())));
+        message.annotate("antispam.score", Integer.toString(score.score()));
+        message.annotate("antispam.verdict", verdict.label());
+        message.annotate("antispam.rules", rules);
+        String prefix = verdict == SpamVerdict.POSITIVE ? positivePrefix : verdict == SpamVerdict.SUSPECTED ? suspectedPrefix : "";
+        if (prefix != null && !prefix.isEmpty()) {
+            // The api cannot rewrite the Subject yet: the wanted prefix is left for a later stage.
+            message.annotate("antispam.subject.prefix", prefix);
+        }
+        if (addHeaders) {
+            message.addHeader(SCORE_HEADER, Integer.toString(score.score()));
+            message.addHeader(VERDICT_HEADER, verdict.label());
+            message.addHeader(RULES_HEADER, rules.isEmpty() ? "none" : rules);
+        }
+        String reason = "antispam " + verdict.label() + " score " + score.score();
+        mailLog.info(MailEvent.of("message.antispam").with("mid", message.mid()).with("verdict", verdict.label())
+                .with("score", score.score()).with("rules", rules).with("action", actions.actionFor(verdict).name().toLowerCase())
+                .text("MID " + message.mid() + " " + reason));
+        return actions.resultFor(verdict, reason);
+    }
+
+    private StageResult learnReport(MailMessage message, boolean spam) throws IOException {
+        Optional<byte[]> attached;
+        try (InputStream content = message.openContent()) {
+            attached = ReportedMessage.attached(content);
+        }
+        SpamModel.Learned outcome;
+        if (attached.isPresent()) {
+            outcome = antispam.learn(new ByteArrayInputStream(attached.get()), spam);
+        } else {
+            try (InputStream content = message.openContent()) {
+                outcome = antispam.learn(content, spam);
+            }
+        }
+        String as = spam ? "spam" : "ham";
+        String reason = "antispam report learned as " + as + " (" + outcome.name().toLowerCase().replace('_', ' ') + ")";
+        mailLog.info(MailEvent.of("message.antispam.report").with("mid", message.mid()).with("learned", as)
+                .with("outcome", outcome.name().toLowerCase()).text("MID " + message.mid() + " " + reason));
+        return StageResult.drop(reason);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMailLog(MailLog log) {
+        mailLog.bind(log);
+    }
+
+    void unbindMailLog(MailLog log) {
+        mailLog.unbind(log);
+    }
+}

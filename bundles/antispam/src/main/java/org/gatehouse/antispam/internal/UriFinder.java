@@ -1,0 +1,64 @@
+package org.gatehouse.antispam.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds links in text and names the host each one points to. */
+final class UriFinder {
+
+    private static final Pattern URI = Pattern.compile(
+            "(?i)\\b(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'()\\[\\]{}]{2,500}");
+    private static final int MAX_URIS = 200;
+
+    private UriFinder() {
+    }
+
+    static void find(CharSequence text, List<String> into) {
+        Matcher m = URI.matcher(text);
+        while (m.find() && into.size() < MAX_URIS) {
+            into.add(trimTrailingPunctuation(m.group()));
+        }
+    }
+
+    /** The host part of a URI (no user info, no port), lower case, or empty. */
+    static String host(String uri) {
+        String rest = uri;
+        int scheme = rest.indexOf("://");
+        if (scheme >= 0) {
+            rest = rest.substring(scheme + 3);
+        } else if (!rest.regionMatches(true, 0, "www.", 0, 4)) {
+            return "";
+        }
+        int end = 0;
+        while (end < rest.length() && "/?#\\".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        int colon = authority.indexOf(':');
+        if (colon >= 0) {
+            authority = authority.substring(0, colon);
+        }
+        while (authority.endsWith(".")) {
+            authority = authority.substring(0, authority.length() - 1);
+        }
+        return authority.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isIpAddress(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.matches("\\d{8,10}") || host.startsWith("0x");
+    }
+
+    private static String trimTrailingPunctuation(String uri) {
+        int end = uri.length();
+        while (end > 0 && ".,;:!?".indexOf(uri.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return uri.substring(0, end);
+    }
+}

@@ -1,0 +1,84 @@
+package org.gatehouse.antispam.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.api.Connection;
+import org.gatehouse.api.Envelope;
+import org.gatehouse.api.MailMessage;
+import org.gatehouse.api.Recipient;
+
+/** A message held in memory, recording the headers and annotations stages add. */
+final class FakeMessage implements MailMessage {
+
+    final List<String[]> addedHeaders = new ArrayList<>();
+    final Map<String, String> annotations = new LinkedHashMap<>();
+    private final byte[] content;
+    private final Envelope envelope;
+    private final Connection connection;
+
+    FakeMessage(String content, String senderGroup, String... recipients) {
+        this.content = content.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        List<Recipient> rcpts = new ArrayList<>();
+        for (int i = 0; i < recipients.length; i++) {
+            rcpts.add(new Recipient(i, recipients[i]));
+        }
+        this.envelope = new Envelope("sender@example.org", rcpts, false, "8BITMIME");
+        this.connection = new Connection(5, "public", "192.0.2.7", "mail.example.org", true, "mail.example.org",
+                null, senderGroup, "ACCEPTED", null);
+    }
+
+    String header(String name) {
+        return addedHeaders.stream().filter(h -> h[0].equals(name)).map(h -> h[1]).findFirst().orElse(null);
+    }
+
+    @Override
+    public long mid() {
+        return 6;
+    }
+
+    @Override
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public Instant received() {
+        return Instant.EPOCH;
+    }
+
+    @Override
+    public long size() {
+        return content.length;
+    }
+
+    @Override
+    public InputStream openContent() {
+        return new ByteArrayInputStream(content);
+    }
+
+    @Override
+    public Map<String, String> annotations() {
+        return annotations;
+    }
+
+    @Override
+    public void annotate(String key, String value) {
+        annotations.put(key, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        addedHeaders.add(new String[] {name, value});
+    }
+}

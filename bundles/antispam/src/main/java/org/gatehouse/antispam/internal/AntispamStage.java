@@ -41,7 +41,10 @@ public final class AntispamStage implements MessageStage {
     private final boolean addHeaders;
     private final String positivePrefix;
     private final String suspectedPrefix;
-    private final MailLogRelay mailLog = new MailLogRelay();
+    /** Optional and dynamic: the mail log may come and go (its bundle updated); DS sets the field. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MailLog mailLog;
 
     @Activate
     public AntispamStage(AntispamConfig config,
@@ -81,7 +84,7 @@ public final class AntispamStage implements MessageStage {
             message.addHeader(RULES_HEADER, rules.isEmpty() ? "none" : rules);
         }
         String reason = "antispam " + verdict.label() + " score " + score.score();
-        mailLog.info(MailEvent.of("message.antispam").with("mid", message.mid()).with("verdict", verdict.label())
+        log(MailEvent.of("message.antispam").with("mid", message.mid()).with("verdict", verdict.label())
                 .with("score", score.score()).with("rules", rules).with("action", actions.actionFor(verdict).name().toLowerCase())
                 .text("MID " + message.mid() + " " + reason));
         return actions.resultFor(verdict, reason);
@@ -102,18 +105,15 @@ public final class AntispamStage implements MessageStage {
         }
         String as = spam ? "spam" : "ham";
         String reason = "antispam report learned as " + as + " (" + outcome.name().toLowerCase().replace('_', ' ') + ")";
-        mailLog.info(MailEvent.of("message.antispam.report").with("mid", message.mid()).with("learned", as)
+        log(MailEvent.of("message.antispam.report").with("mid", message.mid()).with("learned", as)
                 .with("outcome", outcome.name().toLowerCase()).text("MID " + message.mid() + " " + reason));
         return StageResult.drop(reason);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMailLog(MailLog log) {
-        mailLog.bind(log);
-    }
-
-    void unbindMailLog(MailLog log) {
-        mailLog.unbind(log);
+    private void log(MailEvent event) {
+        MailLog log = mailLog;
+        if (log != null) {
+            log.info(event);
+        }
     }
 }

@@ -74,7 +74,7 @@ class AntispamStageTest {
     void addsVerdictHeadersAndAppliesTheDefaultActions() throws IOException {
         AntispamStage stage = stage(Map.of());
         List<MailEvent> log = new ArrayList<>();
-        stage.bindMailLog(new MailLog() {
+        stage.mailLog = new MailLog() {
             @Override
             public void info(MailEvent event) {
                 log.add(event);
@@ -84,7 +84,7 @@ class AntispamStageTest {
             public void warning(MailEvent event) {
                 log.add(event);
             }
-        });
+        };
         FakeMessage spam = scored(95);
         StageResult result = stage.process(spam);
         assertEquals(Verdict.QUARANTINE, result.verdict());

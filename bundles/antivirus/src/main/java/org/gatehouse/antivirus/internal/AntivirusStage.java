@@ -36,7 +36,10 @@ public final class AntivirusStage implements MessageStage {
     private final Antivirus antivirus;
     private final VerdictActions actions;
     private final boolean addHeaders;
-    private final MailLogRelay mailLog = new MailLogRelay();
+    /** Optional and dynamic: the mail log may come and go (its bundle updated); DS sets the field. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MailLog mailLog;
 
     @Activate
     public AntivirusStage(AntivirusConfig config, @Reference(name = "antivirus") Antivirus antivirus,
@@ -48,16 +51,6 @@ public final class AntivirusStage implements MessageStage {
         this.antivirus = antivirus;
         this.actions = actions;
         this.addHeaders = addHeaders;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMailLog(MailLog log) {
-        mailLog.bind(log);
-    }
-
-    void unbindMailLog(MailLog log) {
-        mailLog.unbind(log);
     }
 
     @Override
@@ -91,10 +84,14 @@ public final class AntivirusStage implements MessageStage {
         MailEvent event = MailEvent.of("message.antivirus").with("mid", mid).with("verdict", scan.verdict().label())
                 .with("signature", scan.signature() == null ? "" : scan.signature()).with("detail", scan.detail())
                 .text(text.toString());
+        MailLog log = mailLog;
+        if (log == null) {
+            return;
+        }
         if (scan.verdict() == ScanVerdict.CLEAN) {
-            mailLog.info(event);
+            log.info(event);
         } else {
-            mailLog.warning(event);
+            log.warning(event);
         }
     }
 }

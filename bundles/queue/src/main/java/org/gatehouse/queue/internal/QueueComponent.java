@@ -65,8 +65,9 @@ public final class QueueComponent implements Spool, QueueAdmin {
         queue.stages().add(stage, properties(reference), version(reference));
     }
 
+    /** New properties (order, enabled, ...) replace the old ones, as a new registration would. */
     void updatedStage(MessageStage stage, ServiceReference<MessageStage> reference) {
-        queue.stages().add(stage, properties(reference), version(reference));
+        addStage(stage, reference);
     }
 
     private static Map<String, Object> properties(ServiceReference<?> reference) {

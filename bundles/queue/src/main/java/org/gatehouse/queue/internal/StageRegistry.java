@@ -38,6 +38,8 @@ final class StageRegistry {
     private final long graceNanos;
     private final KnownStages known;
     private final List<Stage> stages = new ArrayList<>();
+    /** The enabled stages in order: what every message runs, kept ready rather than rebuilt per message. */
+    private List<Stage> running = List.of();
     /** Known stages not registered now, with the System.nanoTime they went away (or the start). */
     private final Map<String, Long> absentSince = new HashMap<>();
     private Licences licences;
@@ -55,6 +57,7 @@ final class StageRegistry {
         stages.removeIf(s -> s.service == service);
         stages.add(stage);
         stages.sort(ORDER);
+        running = stages.stream().filter(Stage::enabled).toList();
         absentSince.remove(stage.name);
         known.remember(new KnownStages.Known(stage.name, stage.feature, stage.enabled, stage.order));
         notifyAll();
@@ -65,6 +68,7 @@ final class StageRegistry {
         for (Stage s : List.copyOf(stages)) {
             if (s.service == service) {
                 stages.remove(s);
+                running = stages.stream().filter(Stage::enabled).toList();
                 if (!closed && stages.stream().noneMatch(other -> other.name.equals(s.name))) {
                     absentSince.put(s.name, System.nanoTime());
                     LOG.info("Stage {} went away; messages wait while it is expected", s.name);
@@ -90,8 +94,8 @@ final class StageRegistry {
     /** The enabled stages to run, in order, once no expected stage is missing. Null once closed. */
     synchronized List<Stage> awaitComplete() throws InterruptedException {
         while (!closed) {
-            if (missing().isEmpty()) {
-                return stages.stream().filter(Stage::enabled).toList();
+            if (absentSince.isEmpty() || missing().isEmpty()) {
+                return running;
             }
             wait(RECHECK_MILLIS);
         }

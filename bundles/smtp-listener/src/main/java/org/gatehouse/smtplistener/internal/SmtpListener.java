@@ -142,6 +142,10 @@ public class SmtpListener implements ListenerControl, MailServices {
 
     @Override
     public Spool awaitSpool() {
+        Spool present = spool.get();
+        if (present != null) {
+            return present; // every message but those in an update's gap: no lock, no clock
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.spoolWaitSeconds());
         synchronized (spoolChanged) {
             Spool s;

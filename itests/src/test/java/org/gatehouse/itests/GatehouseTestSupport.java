@@ -23,6 +23,7 @@ import javax.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.gatehouse.itests.support.TestDns;
 import org.gatehouse.itests.support.TestFeatureKeys;
 import org.gatehouse.itests.support.TestPorts;
 import org.junit.runner.RunWith;
@@ -85,6 +86,7 @@ public abstract class GatehouseTestSupport {
         options.addAll(ports());
         options.addAll(fastRetries());
         options.addAll(featureKeys());
+        options.addAll(dns());
         options.add(mavenBundle("org.hamcrest", "hamcrest", requiredProperty("gatehouse.hamcrestVersion")));
         options.add(mavenBundle("org.awaitility", "awaitility", requiredProperty("gatehouse.awaitilityVersion")));
         options.add(when(Boolean.getBoolean("gatehouse.it.debug"))
@@ -169,6 +171,19 @@ public abstract class GatehouseTestSupport {
                 systemProperty(TestPorts.PUBLIC_LISTENER).value(Integer.toString(publicPort)),
                 systemProperty(TestPorts.PRIVATE_LISTENER).value(Integer.toString(privatePort)),
                 systemProperty(TestPorts.SINK).value(Integer.toString(sink)));
+    }
+
+    /**
+     * A real DNS server (dnsmasq) for reverse DNS, the DNS block list and the reputation zone;
+     * the HAT and the reputation service ask it instead of the machine's resolver.
+     */
+    private static List<Option> dns() throws IOException, InterruptedException {
+        String server = "127.0.0.1:" + TestDns.start();
+        return List.of(
+                editConfigurationFilePut("etc/org.gatehouse.hat.cfg", "dns.server", server),
+                editConfigurationFilePut("etc/org.gatehouse.reputation.cfg", "dns.server", server),
+                editConfigurationFilePut("etc/org.gatehouse.reputation.cfg", "zones", TestDns.REPUTATION_ZONE_CONFIG),
+                systemProperty(TestDns.PORT).value(Integer.toString(TestPorts.get(TestDns.PORT))));
     }
 
     /** Retries within seconds, so a test that takes the sink down sees delivery resume quickly. */

@@ -1,5 +1,7 @@
 package org.gatehouse.api;
 
+import java.util.Set;
+
 /**
  * What the receiving listener knew about the client when the message came in.
  *
@@ -13,8 +15,20 @@ package org.gatehouse.api;
  * @param senderGroup the HAT sender group that matched
  * @param policy      the mail flow policy in force
  * @param sbrs        the sender's reputation score, or null for "none"
+ * @param skippedStages pipeline stages the connection's policy turned off (e.g. {@code antispam})
  */
 public record Connection(long icid, String listener, String remoteIp, String reverseDns,
                          boolean reverseDnsVerified, String helo, String tlsProtocol,
-                         String senderGroup, String policy, Double sbrs) {
+                         String senderGroup, String policy, Double sbrs, Set<String> skippedStages) {
+    public Connection {
+        skippedStages = Set.copyOf(skippedStages);
+    }
+
+    /** A connection whose policy turned no stage off. */
+    public Connection(long icid, String listener, String remoteIp, String reverseDns,
+                      boolean reverseDnsVerified, String helo, String tlsProtocol,
+                      String senderGroup, String policy, Double sbrs) {
+        this(icid, listener, remoteIp, reverseDns, reverseDnsVerified, helo, tlsProtocol, senderGroup, policy,
+                sbrs, Set.of());
+    }
 }

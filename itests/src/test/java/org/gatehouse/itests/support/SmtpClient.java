@@ -50,7 +50,16 @@ public final class SmtpClient implements Closeable {
 
     /** Connects to 127.0.0.1:port; the greeting is left unread (see {@link #readReply()}). */
     public static SmtpClient connect(int port) throws IOException {
+        return connectFrom("127.0.0.1", port);
+    }
+
+    /**
+     * Connects to 127.0.0.1:port from another loopback address (any of 127.0.0.0/8 on Linux), so
+     * a test can play a host the HAT treats differently.
+     */
+    public static SmtpClient connectFrom(String sourceAddress, int port) throws IOException {
         Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(sourceAddress, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         socket.setSoTimeout(30_000);
         return new SmtpClient(socket);

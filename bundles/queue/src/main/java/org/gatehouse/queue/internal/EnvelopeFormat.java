@@ -61,9 +61,17 @@ final class EnvelopeFormat {
             SpoolText.field(out, "sender-group", connection.senderGroup());
             SpoolText.field(out, "policy", connection.policy());
             SpoolText.field(out, "sbrs", connection.sbrs());
+            if (!connection.skippedStages().isEmpty()) {
+                SpoolText.field(out, "skipped-stages", String.join(",", new java.util.TreeSet<>(connection.skippedStages())));
+            }
         }
         out.append('\n');
         return SpoolText.utf8(out);
+    }
+
+    /** Spool files written before policies could turn stages off have no such line: none skipped. */
+    private static java.util.Set<String> skippedStages(String list) {
+        return list == null || list.isBlank() ? java.util.Set.of() : java.util.Set.of(list.split(","));
     }
 
     /** Reads the header of a spooled message file. */
@@ -126,7 +134,8 @@ final class EnvelopeFormat {
             String sbrs = f.get("sbrs");
             connection = new Connection(parseLong(f.get("icid")), f.get("listener"), f.get("remote-ip"),
                     f.get("rdns"), Boolean.parseBoolean(f.get("rdns-verified")), f.get("helo"), f.get("tls"),
-                    f.get("sender-group"), f.get("policy"), sbrs == null ? null : parseDouble(sbrs));
+                    f.get("sender-group"), f.get("policy"), sbrs == null ? null : parseDouble(sbrs),
+                    skippedStages(f.get("skipped-stages")));
         }
         Instant received;
         try {

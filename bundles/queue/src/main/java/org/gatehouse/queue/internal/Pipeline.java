@@ -2,6 +2,7 @@ package org.gatehouse.queue.internal;
 
 import java.util.List;
 
+import org.gatehouse.api.Connection;
 import org.gatehouse.api.StageResult;
 
 /**
@@ -45,7 +46,13 @@ final class Pipeline {
             return new Outcome(Action.STOPPED, null, "queue stopping");
         }
         message.startStages();
+        Connection connection = message.connection();
         for (StageRegistry.Stage stage : chain) {
+            if (connection != null && connection.skippedStages().contains(stage.name())) {
+                // The admin's choice for this sender's policy (e.g. no anti-spam for TRUSTED), not a gap.
+                log.skipped(message.mid(), stage.name(), connection.policy());
+                continue;
+            }
             StageResult result;
             try {
                 result = stage.service().process(message);

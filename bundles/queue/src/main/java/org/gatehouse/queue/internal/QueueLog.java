@@ -41,6 +41,12 @@ final class QueueLog {
                 .text("MID " + mid + " " + stage + " " + verdict + (reason.isEmpty() ? "" : " " + reason)));
     }
 
+    void skipped(long mid, String stage, String policy) {
+        info(MailEvent.of("message.stage").with("mid", mid).with("stage", stage).with("verdict", "skipped")
+                .with("reason", "policy " + policy)
+                .text("MID " + mid + " " + stage + " skipped: policy " + policy + " turns it off"));
+    }
+
     void dropped(long mid, String stage, String reason) {
         info(MailEvent.of("message.dropped").with("mid", mid).with("stage", stage).with("reason", reason)
                 .text("MID " + mid + " dropped by " + stage + suffix(reason)));

@@ -51,8 +51,12 @@ final class QueueFixture {
     }
 
     static long send(MailQueue q, Envelope env, String content) throws Exception {
+        return send(q, env, CONNECTION, content);
+    }
+
+    static long send(MailQueue q, Envelope env, Connection connection, String content) throws Exception {
         long mid = q.allocateMid();
-        IncomingMessage in = q.receive(mid, env, CONNECTION);
+        IncomingMessage in = q.receive(mid, env, connection);
         in.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
         in.commit().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return mid;

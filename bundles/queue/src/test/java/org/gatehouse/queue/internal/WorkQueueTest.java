@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.gatehouse.api.Connection;
 import org.gatehouse.api.MailMessage;
 import org.gatehouse.api.MessageStage;
 import org.gatehouse.api.StageResult;
@@ -70,6 +72,20 @@ class WorkQueueTest {
         assertTrue(log.has("MID " + mid + " antispam continue"), log.toString());
         assertTrue(log.has("MID " + mid + " queued for delivery"));
         assertFalse(Files.exists(dir.resolve("active/" + mid + ".state")), "nothing changed, nothing written");
+    }
+
+    @Test
+    void aPolicyThatTurnsAStageOffSkipsIt() throws Exception {
+        stage("antispam", 300, null, m -> StageResult.proceed());
+        stage("antivirus", 400, null, m -> StageResult.proceed());
+        Connection trusted = new Connection(5, "public", "10.1.1.1", null, false, "partner.test", null,
+                "WHITELIST", "TRUSTED", null, Set.of("antispam"));
+        long mid = QueueFixture.send(queue, QueueFixture.envelope("a@example.org", "b@example.com"), trusted,
+                "Subject: hi\r\n\r\nbody\r\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.get(mid) != null);
+        assertEquals(List.of("antivirus"), ran, "anti-virus still runs");
+        assertTrue(log.has("MID " + mid + " antispam skipped: policy TRUSTED turns it off"), log.toString());
+        assertEquals(Set.of("antispam"), delivery.get(mid).connection().skippedStages());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.gatehouse.api.AccessRule;
 import org.gatehouse.api.HostAccess;
 import org.gatehouse.api.HostDecision;
 import org.gatehouse.api.MailFlowPolicy;
+import org.gatehouse.api.RecipientCheck;
 import org.gatehouse.api.TlsLevel;
 
 /**
@@ -33,18 +34,27 @@ final class BuiltInHostAccess implements HostAccess {
         this.acceptDomains = settings.acceptDomains();
         this.relayNetworks = settings.relayNetworks();
         long size = settings.maxMessageSize();
-        this.accepted = new MailFlowPolicy("ACCEPTED", AccessRule.ACCEPT, size, 0, 0, 0, "", 554, "", TlsLevel.PREFERRED);
-        this.relayed = new MailFlowPolicy("RELAYED", AccessRule.RELAY, size, 0, 0, 0, "", 554, "", TlsLevel.PREFERRED);
-        this.blocked = new MailFlowPolicy("BLOCKED", AccessRule.REJECT, size, 0, 0, 0, "", 554, REJECT_TEXT, TlsLevel.OFF);
+        this.accepted = policy("ACCEPTED", AccessRule.ACCEPT, size, "", TlsLevel.PREFERRED);
+        this.relayed = policy("RELAYED", AccessRule.RELAY, size, "", TlsLevel.PREFERRED);
+        this.blocked = policy("BLOCKED", AccessRule.REJECT, size, REJECT_TEXT, TlsLevel.OFF);
+    }
+
+    /** Only the size limit: the built-in table keeps no counters and knows no other limits. */
+    private static MailFlowPolicy policy(String name, AccessRule access, long size, String rejectText, TlsLevel tls) {
+        return new MailFlowPolicy(name, access, size, 0, 0, 0, "", 554, rejectText, tls, 0, "", 0, "", Set.of());
     }
 
     @Override
-    public HostDecision decide(String listener, String remoteIp, String reverseDns) {
+    public HostDecision decide(String listener, String remoteIp) {
         if (type == ListenerType.PUBLIC) {
-            return new HostDecision("UNKNOWNLIST", "ALL", accepted);
+            return decision("UNKNOWNLIST", "ALL", accepted, remoteIp);
         }
         String match = matchRelayNetwork(remoteIp);
-        return match != null ? new HostDecision("RELAYLIST", match, relayed) : new HostDecision("ALL", "ALL", blocked);
+        return match != null ? decision("RELAYLIST", match, relayed, remoteIp) : decision("ALL", "ALL", blocked, remoteIp);
+    }
+
+    private static HostDecision decision(String group, String rule, MailFlowPolicy policy, String remoteIp) {
+        return new HostDecision(group, rule, policy, remoteIp, null, false, null);
     }
 
     private String matchRelayNetwork(String remoteIp) {
@@ -60,9 +70,12 @@ final class BuiltInHostAccess implements HostAccess {
     }
 
     @Override
-    public String checkRecipient(String listener, String address) {
+    public RecipientCheck checkRecipient(String listener, boolean publicListener, HostDecision host, String address) {
+        if (!publicListener || host.policy().access() == AccessRule.RELAY) {
+            return RecipientCheck.accept();
+        }
         int at = address.lastIndexOf('@');
         String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
-        return acceptDomains.contains(domain) ? null : RELAY_DENIED;
+        return acceptDomains.contains(domain) ? RecipientCheck.accept() : RecipientCheck.refuse(RELAY_DENIED, "ALL");
     }
 }

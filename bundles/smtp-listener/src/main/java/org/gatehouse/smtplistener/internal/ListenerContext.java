@@ -15,6 +15,7 @@ final class ListenerContext {
     private final BuiltInHostAccess builtInAccess;
     private final Executor executor;
     private final AtomicLong accepted = new AtomicLong();
+    private final HostConnections hostConnections = new HostConnections();
 
     ListenerContext(ListenerSettings settings, MailServices services, Executor executor) {
         this.settings = settings;
@@ -33,6 +34,10 @@ final class ListenerContext {
 
     BuiltInHostAccess builtInAccess() {
         return builtInAccess;
+    }
+
+    HostConnections hostConnections() {
+        return hostConnections;
     }
 
     Executor executor() {

@@ -111,12 +111,14 @@ abstract class MessageReception extends SessionInput {
             tx.recipients.forEach(r -> log.recipient(tx.mid, r.rid(), r.address()));
         }
         String tls = currentTlsProtocol();
-        Connection connection = new Connection(icid, settings.name(), remoteIp, null, false, helo(), tls,
-                decision().senderGroup(), decision().policy().name(), null);
+        HostDecision host = decision();
+        Connection connection = new Connection(icid, settings.name(), remoteIp, host.reverseDns(),
+                host.reverseDnsVerified(), helo(), tls, host.senderGroup(), host.policy().name(), host.sbrs(),
+                host.policy().skippedStages());
         try {
             tx.message = spool.receive(tx.mid, tx.envelope(), connection);
             if (settings.receivedHeader()) {
-                tx.message.write(ByteBuffer.wrap(ReceivedHeader.build(helo(), null, remoteIp, settings.hostname(),
+                tx.message.write(ByteBuffer.wrap(ReceivedHeader.build(helo(), host.reverseDnsVerified() ? host.reverseDns() : null, remoteIp, settings.hostname(),
                         protocol(), tls, tx.mid, tx.recipients.size() == 1 ? tx.recipients.get(0).address() : null,
                         ZonedDateTime.now())));
             }

@@ -62,6 +62,10 @@ final class Replies {
         return "421 4.3.2 " + host + " Too many connections, try again later";
     }
 
+    static String tooManyConnectionsFromHost(String host) {
+        return "421 4.7.0 " + host + " Too many concurrent connections from your address, try again later";
+    }
+
     static String shuttingDown(String host) {
         return "421 4.3.2 " + host + " Service shutting down, try again later";
     }

@@ -20,14 +20,23 @@ final class SessionLog {
         this.icid = icid;
     }
 
-    void connected(String address, String remoteIp) {
+    /** The connection and what the HAT found out about the host (null when the decision failed). */
+    void connected(String address, String remoteIp, HostDecision d) {
         MailLog log = services.mailLog();
         if (log != null) {
+            String ptr = d == null ? null : d.reverseDns();
+            boolean verified = d != null && d.reverseDnsVerified();
             log.info(MailEvent.of("connection.new").with("icid", icid).with("listener", listener)
-                    .with("interface", address).with("ip", remoteIp).with("ptr", null).with("verified", false)
+                    .with("interface", address).with("ip", remoteIp).with("ptr", ptr).with("verified", verified)
                     .text("New SMTP ICID " + icid + " interface " + listener + " (" + address + ") address "
-                            + remoteIp + " reverse dns host unknown verified no"));
+                            + remoteIp + " reverse dns host " + (ptr == null ? "unknown" : ptr) + " verified "
+                            + (verified ? "yes" : "no")));
         }
+    }
+
+    /** SBRS as admins read it: one decimal, or "none". */
+    static String sbrs(Double score) {
+        return score == null ? "none" : String.format(java.util.Locale.ROOT, "%.1f", score);
     }
 
     void policy(HostDecision d) {
@@ -35,9 +44,9 @@ final class SessionLog {
         if (log != null) {
             log.info(MailEvent.of("connection.policy").with("icid", icid).with("action", d.policy().access().name())
                     .with("sendergroup", d.senderGroup()).with("match", d.matchedRule())
-                    .with("policy", d.policy().name()).with("sbrs", "none")
+                    .with("policy", d.policy().name()).with("sbrs", sbrs(d.sbrs()))
                     .text("ICID " + icid + " " + d.policy().access().name() + " SG " + d.senderGroup() + " match "
-                            + d.matchedRule() + " SBRS none"));
+                            + d.matchedRule() + " SBRS " + sbrs(d.sbrs())));
         }
     }
 

@@ -55,7 +55,7 @@ final class SmtpIoHandler extends IoHandlerAdapter {
         }
         SmtpSession smtp = new SmtpSession(listener, channel, icid);
         session.setAttribute(SMTP, smtp);
-        smtp.open();
+        smtp.open(listener.hostConnections().opened(smtp.remoteIp));
     }
 
     @Override
@@ -95,6 +95,7 @@ final class SmtpIoHandler extends IoHandlerAdapter {
         SmtpSession smtp = (SmtpSession) session.removeAttribute(SMTP);
         if (smtp != null) {
             smtp.closed();
+            listener.hostConnections().closed(smtp.remoteIp);
         }
         open.decrementAndGet();
         onClose.run();

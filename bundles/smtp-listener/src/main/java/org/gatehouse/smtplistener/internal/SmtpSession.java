@@ -6,6 +6,7 @@ import org.gatehouse.api.AccessRule;
 import org.gatehouse.api.HostAccess;
 import org.gatehouse.api.HostDecision;
 import org.gatehouse.api.MailFlowPolicy;
+import org.gatehouse.api.RecipientCheck;
 import org.gatehouse.api.Spool;
 import org.gatehouse.api.TlsLevel;
 import org.slf4j.Logger;
@@ -24,12 +25,13 @@ final class SmtpSession extends MessageReception {
 
     private HostDecision decision;
     private HostAccess accessTable;
-    private boolean relay;
     private String helo;
     private boolean esmtp;
     private String tlsProtocol;
     /** STARTTLS was done: the filter is in place (the handshake may still be running). */
     private boolean tlsStarted;
+    /** Connections the client's address had open on this listener when this one came, itself included. */
+    private int connectionsFromHost;
 
     SmtpSession(ListenerContext listener, ClientChannel channel, long icid) {
         super(listener, channel, icid);
@@ -67,8 +69,8 @@ final class SmtpSession extends MessageReception {
      * bound (it may ask DNS); the built-in table only matches addresses, so it decides right
      * here and spares every connection two thread hand-offs.
      */
-    synchronized void open() {
-        log.connected(settings.address(), remoteIp);
+    synchronized void open(int connectionsFromHost) {
+        this.connectionsFromHost = connectionsFromHost;
         waiting = true;
         channel.readTimeout(settings.idleTimeoutSeconds());
         HostAccess hat = listener.services().hostAccess();
@@ -82,12 +84,13 @@ final class SmtpSession extends MessageReception {
     private void decide(HostAccess table) {
         HostDecision d;
         try {
-            d = table.decide(settings.name(), remoteIp, null);
+            d = table.decide(settings.name(), remoteIp);
         } catch (RuntimeException e) {
             LOG.warn("Listener {}: host access decision for {} failed", settings.name(), remoteIp, e);
             d = null;
         }
         synchronized (this) {
+            log.connected(settings.address(), remoteIp, d);
             if (closing || closed) {
                 return;
             }
@@ -109,7 +112,13 @@ final class SmtpSession extends MessageReception {
                 closeWith(Greeting.reject(d.policy(), settings.hostname(), remoteIp));
                 return;
             }
-            relay = access == AccessRule.RELAY;
+            int maxFromHost = d.policy().maxConnectionsPerIp();
+            if (maxFromHost > 0 && connectionsFromHost > maxFromHost) {
+                log.refused("too many connections from " + remoteIp + " (" + connectionsFromHost + ", policy "
+                        + d.policy().name() + " allows " + maxFromHost + ")");
+                closeWith(Replies.tooManyConnectionsFromHost(settings.hostname()));
+                return;
+            }
             reply(Greeting.banner(d.policy(), settings.hostname(), remoteIp));
             waiting = false;
             continueInput();
@@ -290,13 +299,18 @@ final class SmtpSession extends MessageReception {
             reply(Replies.TOO_MANY_RECIPIENTS);
             return;
         }
-        if (settings.type() == ListenerType.PUBLIC && !relay) {
-            String refusal = accessTable.checkRecipient(settings.name(), to);
-            if (refusal != null) {
-                log.recipientRejected(tx.mid, to, refusal);
-                error(refusal);
-                return;
+        RecipientCheck check = accessTable.checkRecipient(settings.name(), settings.type() == ListenerType.PUBLIC,
+                decision, to);
+        if (check.outcome() != RecipientCheck.Outcome.ACCEPT) {
+            log.recipientRejected(tx.mid, to, check.reply());
+            if (check.outcome() == RecipientCheck.Outcome.REFUSE_AND_CLOSE) {
+                abortTransaction();
+                log.closed(false, check.reason());
+                closeWith(check.reply());
+            } else {
+                error(check.reply());
             }
+            return;
         }
         int rid = tx.addRecipient(to);
         if (tx.mid >= 0) {

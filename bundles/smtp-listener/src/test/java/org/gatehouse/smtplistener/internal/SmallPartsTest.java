@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.gatehouse.api.AccessRule;
+import org.gatehouse.api.HostDecision;
+import org.gatehouse.api.RecipientCheck;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
@@ -29,12 +31,15 @@ class SmallPartsTest {
     void builtInAccessFollowsTheListenerType() {
         ListenerSettings priv = TestConfig.settings(Path.of("/tmp"), "type", "private", "relay.networks", "192.168.0.0/16");
         BuiltInHostAccess access = new BuiltInHostAccess(priv);
-        assertEquals(AccessRule.RELAY, access.decide("p", "192.168.1.1", null).policy().access());
-        assertEquals(AccessRule.REJECT, access.decide("p", "8.8.8.8", null).policy().access());
+        assertEquals(AccessRule.RELAY, access.decide("p", "192.168.1.1").policy().access());
+        assertEquals(AccessRule.REJECT, access.decide("p", "8.8.8.8").policy().access());
         BuiltInHostAccess pub = new BuiltInHostAccess(TestConfig.settings(Path.of("/tmp")));
-        assertEquals(AccessRule.ACCEPT, pub.decide("p", "8.8.8.8", null).policy().access());
-        assertNull(pub.checkRecipient("p", "a@Example.COM"));
-        assertEquals(BuiltInHostAccess.RELAY_DENIED, pub.checkRecipient("p", "a@example.com.evil.org"));
+        assertEquals(AccessRule.ACCEPT, pub.decide("p", "8.8.8.8").policy().access());
+        HostDecision host = pub.decide("p", "8.8.8.8");
+        assertEquals(RecipientCheck.accept(), pub.checkRecipient("p", true, host, "a@Example.COM"));
+        assertEquals(BuiltInHostAccess.RELAY_DENIED, pub.checkRecipient("p", true, host, "a@example.com.evil.org").reply());
+        assertEquals(RecipientCheck.Outcome.ACCEPT,
+                access.checkRecipient("p", false, access.decide("p", "192.168.1.1"), "a@evil.org").outcome());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import javax.net.ssl.SSLSocket;
 
@@ -15,6 +16,7 @@ import org.gatehouse.api.AccessRule;
 import org.gatehouse.api.HostAccess;
 import org.gatehouse.api.HostDecision;
 import org.gatehouse.api.MailFlowPolicy;
+import org.gatehouse.api.RecipientCheck;
 import org.gatehouse.api.Recipient;
 import org.gatehouse.api.TlsLevel;
 import org.junit.jupiter.api.Test;
@@ -142,14 +144,20 @@ class SmtpConversationTest extends ServerTestSupport {
         SmtpServer server = start();
         services.hostAccess = new HostAccess() {
             @Override
-            public HostDecision decide(String listener, String remoteIp, String reverseDns) {
-                return new HostDecision("TESTLIST", "127.0.0.1", new MailFlowPolicy("THROTTLED", AccessRule.ACCEPT,
-                        100, 0, 0, 1, "$Hostname says hi to $RemoteIP", 554, "", TlsLevel.PREFERRED));
+            public HostDecision decide(String listener, String remoteIp) {
+                return new HostDecision("TESTLIST", "127.0.0.1", policy(100, 0, 1, "$Hostname says hi to $RemoteIP"),
+                        remoteIp, "client.test", true, -1.5);
             }
 
             @Override
-            public String checkRecipient(String listener, String address) {
-                return address.startsWith("no@") ? "550 5.7.1 No thanks" : null;
+            public RecipientCheck checkRecipient(String listener, boolean publicListener, HostDecision host,
+                                                 String address) {
+                assertTrue(publicListener);
+                assertEquals("client.test", host.reverseDns());
+                if (address.startsWith("harvest@")) {
+                    return RecipientCheck.refuseAndClose("550 5.1.1 Too many invalid recipients", "DHAP");
+                }
+                return address.startsWith("no@") ? RecipientCheck.refuse("550 5.7.1 No thanks", "RAT") : RecipientCheck.accept();
             }
         };
         SmtpClient c = connect(server);
@@ -159,6 +167,45 @@ class SmtpConversationTest extends ServerTestSupport {
         assertEquals("550 5.7.1 No thanks", c.command("RCPT TO:<no@elsewhere.org>"));
         assertEquals("250 2.1.5 Recipient ok", c.command("RCPT TO:<yes@elsewhere.org>"));
         assertEquals("452 4.5.3 Too many recipients", c.command("RCPT TO:<yes2@elsewhere.org>"));
+        c.command("RSET");
+        c.command("MAIL FROM:<a@example.org>");
+        assertEquals("550 5.1.1 Too many invalid recipients", c.command("RCPT TO:<harvest@elsewhere.org>"));
+        assertTrue(c.closedByServer(), "a harvester is cut off");
+    }
+
+    private static MailFlowPolicy policy(long size, int connectionsPerIp, int recipientsPerMessage, String banner) {
+        return new MailFlowPolicy("THROTTLED", AccessRule.ACCEPT, size, connectionsPerIp, 0, recipientsPerMessage,
+                banner, 554, "", TlsLevel.PREFERRED, 0, "", 0, "", Set.of("antispam"));
+    }
+
+    @Test
+    void connectionsPerAddressFollowThePolicy() throws Exception {
+        SmtpServer server = start();
+        services.hostAccess = new HostAccess() {
+            @Override
+            public HostDecision decide(String listener, String remoteIp) {
+                return new HostDecision("TESTLIST", "ALL", policy(0, 2, 0, ""), remoteIp, null, false, null);
+            }
+
+            @Override
+            public RecipientCheck checkRecipient(String listener, boolean publicListener, HostDecision host,
+                                                 String address) {
+                return RecipientCheck.accept();
+            }
+        };
+        SmtpClient first = connect(server);
+        SmtpClient second = connect(server);
+        assertTrue(first.reply().startsWith("220"));
+        assertTrue(second.reply().startsWith("220"));
+        SmtpClient third = connect(server);
+        assertTrue(third.reply().startsWith("421 4.7.0"), "a third connection from the address is refused");
+        assertTrue(third.closedByServer());
+        first.command("QUIT");
+        assertTrue(first.closedByServer());
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            SmtpClient again = connect(server);
+            return again.reply().startsWith("220");
+        });
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.gatehouse.api.HostAccess;
 import org.gatehouse.api.HostDecision;
+import org.gatehouse.api.RecipientCheck;
 import org.gatehouse.sockets.internal.SocketHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +41,14 @@ class SmtpListenerTest {
     private static HostAccess hat() {
         return new HostAccess() {
             @Override
-            public HostDecision decide(String listener, String remoteIp, String reverseDns) {
+            public HostDecision decide(String listener, String remoteIp) {
                 throw new IllegalStateException("not used");
             }
 
             @Override
-            public String checkRecipient(String listener, String address) {
-                return null;
+            public RecipientCheck checkRecipient(String listener, boolean publicListener, HostDecision host,
+                                                 String address) {
+                throw new IllegalStateException("not used");
             }
         };
     }

@@ -130,7 +130,7 @@ class SmtpSessionTest {
         services.spool = spool;
         ListenerSettings settings = TestConfig.settings(tempDir, "received.header", false);
         SmtpSession s = new SmtpSession(new ListenerContext(settings, services, Runnable::run), channel, 1);
-        s.open();
+        s.open(1);
         assertEquals(List.of("220 mx.test ESMTP Gatehouse"), channel.take());
         return s;
     }

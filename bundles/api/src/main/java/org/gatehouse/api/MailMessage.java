@@ -33,4 +33,14 @@ public interface MailMessage {
 
     /** Adds a header field on top of the message, e.g. {@code X-Gatehouse-Spam-Score}. */
     void addHeader(String name, String value);
+
+    /**
+     * Makes the message carry exactly one field of that name, with this value: the fields of
+     * that name the sender wrote are left out on delivery (the spooled text is never changed),
+     * e.g. a Subject tagged {@code [SPAM]}.
+     */
+    void setHeader(String name, String value);
+
+    /** The first field of that name as it will be delivered, unfolded and trimmed, or null when there is none. */
+    String header(String name) throws IOException;
 }

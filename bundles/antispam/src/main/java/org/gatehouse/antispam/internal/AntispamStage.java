@@ -74,9 +74,9 @@ public final class AntispamStage implements MessageStage {
         message.annotate("antispam.verdict", verdict.label());
         message.annotate("antispam.rules", rules);
         String prefix = verdict == SpamVerdict.POSITIVE ? positivePrefix : verdict == SpamVerdict.SUSPECTED ? suspectedPrefix : "";
-        if (prefix != null && !prefix.isEmpty()) {
-            // The api cannot rewrite the Subject yet: the wanted prefix is left for a later stage.
-            message.annotate("antispam.subject.prefix", prefix);
+        String tagged = SubjectPrefix.apply(message.header("Subject"), prefix);
+        if (tagged != null) {
+            message.setHeader("Subject", tagged);
         }
         if (addHeaders) {
             message.addHeader(SCORE_HEADER, Integer.toString(score.score()));

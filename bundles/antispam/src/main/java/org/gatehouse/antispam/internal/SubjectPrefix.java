@@ -1,37 +1,26 @@
 package org.gatehouse.antispam.internal;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * Puts a prefix such as {@code [SPAM]} in front of a message's Subject, within its header
- * block (the part before the first empty line). Pure text work, ready for when the api lets a
- * stage rewrite content; today the stage only annotates the wanted prefix.
+ * The Subject a message gets when its verdict asks for a prefix such as {@code [SPAM]}: the
+ * prefix, a space, then the subject as the sender wrote it (encoded words stay as they are).
  */
 final class SubjectPrefix {
-
-    private static final Pattern SUBJECT = Pattern.compile("(?im)^Subject:[ \\t]?");
 
     private SubjectPrefix() {
     }
 
     /**
-     * @param header the header block, CRLF or LF lines, without the empty line
-     * @return the header block with the prefixed Subject (added when missing); unchanged
-     *         when the subject already starts with the prefix
+     * @param subject the current Subject value, or null when the message has none
+     * @return the subject to set, or null when there is nothing to change (no prefix
+     *         configured, or the subject already starts with it: a message scanned twice is tagged once)
      */
-    static String apply(String header, String prefix) {
+    static String apply(String subject, String prefix) {
         if (prefix == null || prefix.isEmpty()) {
-            return header;
+            return null;
         }
-        Matcher m = SUBJECT.matcher(header);
-        if (!m.find()) {
-            String eol = header.contains("\r\n") ? "\r\n" : "\n";
-            return header + (header.isEmpty() || header.endsWith("\n") ? "" : eol) + "Subject: " + prefix + eol;
+        if (subject == null || subject.isBlank()) {
+            return prefix;
         }
-        if (header.startsWith(prefix, m.end())) {
-            return header;
-        }
-        return header.substring(0, m.end()) + prefix + " " + header.substring(m.end());
+        return subject.startsWith(prefix) ? null : prefix + " " + subject;
     }
 }

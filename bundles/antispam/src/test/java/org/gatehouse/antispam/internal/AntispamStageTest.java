@@ -89,21 +89,21 @@ class AntispamStageTest {
         StageResult result = stage.process(spam);
         assertEquals(Verdict.QUARANTINE, result.verdict());
         assertEquals("spam", result.quarantine());
-        assertEquals("95", spam.header("X-Gatehouse-Spam-Score"));
-        assertEquals("positive", spam.header("X-Gatehouse-Spam-Verdict"));
-        assertEquals("BAYES_99, HTML_ONLY", spam.header("X-Gatehouse-Spam-Rules"));
-        assertEquals("[SPAM]", spam.annotations.get("antispam.subject.prefix"));
+        assertEquals("95", spam.added("X-Gatehouse-Spam-Score"));
+        assertEquals("positive", spam.added("X-Gatehouse-Spam-Verdict"));
+        assertEquals("BAYES_99, HTML_ONLY", spam.added("X-Gatehouse-Spam-Rules"));
+        assertEquals("[SPAM] score 95", spam.added("Subject"));
         assertEquals("MID 6 antispam positive score 95", log.get(0).text());
 
         FakeMessage suspected = scored(63);
         assertEquals(Verdict.CONTINUE, stage.process(suspected).verdict());
-        assertEquals("suspected", suspected.header("X-Gatehouse-Spam-Verdict"));
-        assertEquals("[SUSPECTED SPAM]", suspected.annotations.get("antispam.subject.prefix"));
+        assertEquals("suspected", suspected.added("X-Gatehouse-Spam-Verdict"));
+        assertTrue(suspected.added("Subject").startsWith("[SUSPECTED SPAM] score "));
 
         FakeMessage ham = scored(3);
         assertEquals(Verdict.CONTINUE, stage.process(ham).verdict());
         assertEquals("negative", ham.annotations.get("antispam.verdict"));
-        assertEquals(null, ham.annotations.get("antispam.subject.prefix"));
+        assertEquals(null, ham.added("Subject"), "ham keeps its subject");
     }
 
     @Test
@@ -113,7 +113,7 @@ class AntispamStageTest {
         assertEquals(Verdict.DROP, stage.process(scored(99)).verdict());
         FakeMessage suspected = scored(50);
         assertEquals(Verdict.BOUNCE, stage.process(suspected).verdict());
-        assertTrue(suspected.addedHeaders.isEmpty());
+        assertTrue(suspected.addedHeaders.stream().noneMatch(h -> h[0].startsWith("X-Gatehouse")), "no verdict headers");
         StageResult held = stage(Map.of("suspected_action", "quarantine", "quarantine", "held")).process(scored(70));
         assertEquals("held", held.quarantine());
         assertThrows(IllegalArgumentException.class, () -> stage(Map.of("positive_action", "deliver-later")));

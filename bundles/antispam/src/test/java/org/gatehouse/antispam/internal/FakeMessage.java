@@ -33,8 +33,32 @@ final class FakeMessage implements MailMessage {
                 null, senderGroup, "ACCEPTED", null);
     }
 
-    String header(String name) {
+    /** A field a stage added or set (the fake serves the original content unchanged). */
+    String added(String name) {
         return addedHeaders.stream().filter(h -> h[0].equals(name)).map(h -> h[1]).findFirst().orElse(null);
+    }
+
+    @Override
+    public String header(String name) {
+        String added = added(name);
+        if (added != null) {
+            return added;
+        }
+        for (String line : new String(content, StandardCharsets.UTF_8).split("\r\n")) {
+            if (line.isEmpty()) {
+                return null;
+            }
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        addedHeaders.removeIf(h -> h[0].equalsIgnoreCase(name));
+        addedHeaders.add(new String[] {name, value});
     }
 
     @Override

@@ -1,23 +1,23 @@
 package org.gatehouse.antispam.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
 class SubjectPrefixTest {
 
     @Test
-    void prefixesTheSubjectOnce() {
-        String header = "From: a@example.org\r\nSubject: Hello\r\nTo: b@example.com\r\n";
-        String once = SubjectPrefix.apply(header, "[SPAM]");
-        assertEquals("From: a@example.org\r\nSubject: [SPAM] Hello\r\nTo: b@example.com\r\n", once);
-        assertEquals(once, SubjectPrefix.apply(once, "[SPAM]"));
-        assertEquals("subject:[SPAM] x\n", SubjectPrefix.apply("subject:x\n", "[SPAM]"));
+    void prefixesOnce() {
+        assertEquals("[SPAM] cheap pills", SubjectPrefix.apply("cheap pills", "[SPAM]"));
+        assertNull(SubjectPrefix.apply("[SPAM] cheap pills", "[SPAM]"), "already tagged");
+        assertEquals("[SPAM] =?utf-8?q?caf=C3=A9?=", SubjectPrefix.apply("=?utf-8?q?caf=C3=A9?=", "[SPAM]"));
     }
 
     @Test
-    void addsASubjectWhenThereIsNone() {
-        assertEquals("From: a@example.org\nSubject: [SUSPECTED SPAM]\n", SubjectPrefix.apply("From: a@example.org\n", "[SUSPECTED SPAM]"));
-        assertEquals("X: y\n", SubjectPrefix.apply("X: y\n", ""));
+    void aMissingSubjectBecomesThePrefixAndNoPrefixChangesNothing() {
+        assertEquals("[SUSPECTED SPAM]", SubjectPrefix.apply(null, "[SUSPECTED SPAM]"));
+        assertNull(SubjectPrefix.apply("x", ""));
+        assertNull(SubjectPrefix.apply("x", null));
     }
 }

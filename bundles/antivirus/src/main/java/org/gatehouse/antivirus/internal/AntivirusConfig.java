@@ -53,6 +53,15 @@ public @interface AntivirusConfig {
     @AttributeDefinition(description = "Action for unscannable messages: deliver, drop, bounce or quarantine")
     String action_unscannable() default "quarantine";
 
+    @AttributeDefinition(description = "Subject prefix for infected messages (empty: none)")
+    String subject_prefix_infected() default "[WARNING: VIRUS DETECTED]";
+
+    @AttributeDefinition(description = "Subject prefix for messages with encrypted content (empty: none)")
+    String subject_prefix_encrypted() default "[WARNING: MESSAGE ENCRYPTED]";
+
+    @AttributeDefinition(description = "Subject prefix for unscannable messages (empty: none)")
+    String subject_prefix_unscannable() default "[WARNING: A/V UNSCANNABLE]";
+
     @AttributeDefinition(description = "Quarantine that holds messages whose action is quarantine")
     String quarantine() default "virus";
 

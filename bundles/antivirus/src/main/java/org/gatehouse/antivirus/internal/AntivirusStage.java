@@ -70,6 +70,10 @@ public final class AntivirusStage implements MessageStage {
             }
             message.addHeader(HEADER_ENGINE, antivirus.engineName());
         }
+        String subject = actions.subjectFor(scan.verdict(), message.header("Subject"));
+        if (subject != null) {
+            message.setHeader("Subject", subject);
+        }
         log(message.mid(), scan);
         return actions.resultFor(scan);
     }

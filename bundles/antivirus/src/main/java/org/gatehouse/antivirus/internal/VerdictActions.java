@@ -15,9 +15,18 @@ final class VerdictActions {
     enum Action { DELIVER, DROP, BOUNCE, QUARANTINE }
 
     private final Map<ScanVerdict, Action> actions = new EnumMap<>(ScanVerdict.class);
+    private final Map<ScanVerdict, String> subjectPrefixes = new EnumMap<>(ScanVerdict.class);
     private final String quarantine;
 
     VerdictActions(String infected, String encrypted, String unscannable, String quarantine) {
+        this(infected, encrypted, unscannable, quarantine, "", "", "");
+    }
+
+    VerdictActions(String infected, String encrypted, String unscannable, String quarantine,
+                   String infectedPrefix, String encryptedPrefix, String unscannablePrefix) {
+        subjectPrefixes.put(ScanVerdict.INFECTED, infectedPrefix == null ? "" : infectedPrefix.trim());
+        subjectPrefixes.put(ScanVerdict.ENCRYPTED, encryptedPrefix == null ? "" : encryptedPrefix.trim());
+        subjectPrefixes.put(ScanVerdict.UNSCANNABLE, unscannablePrefix == null ? "" : unscannablePrefix.trim());
         actions.put(ScanVerdict.CLEAN, Action.DELIVER);
         actions.put(ScanVerdict.REPAIRED, Action.DELIVER);
         actions.put(ScanVerdict.INFECTED, parse("action.infected", infected));
@@ -28,7 +37,8 @@ final class VerdictActions {
 
     static VerdictActions from(AntivirusConfig config) {
         return new VerdictActions(config.action_infected(), config.action_encrypted(), config.action_unscannable(),
-                config.quarantine());
+                config.quarantine(), config.subject_prefix_infected(), config.subject_prefix_encrypted(),
+                config.subject_prefix_unscannable());
     }
 
     private static Action parse(String key, String value) {
@@ -37,6 +47,18 @@ final class VerdictActions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + " must be deliver, drop, bounce or quarantine, not " + value, e);
         }
+    }
+
+    /**
+     * The Subject the verdict gives the message, or null to leave it: the prefix, a space, the
+     * sender's subject; a subject already carrying the prefix (scanned twice) is left alone.
+     */
+    String subjectFor(ScanVerdict verdict, String subject) {
+        String prefix = subjectPrefixes.getOrDefault(verdict, "");
+        if (prefix.isEmpty() || (subject != null && subject.startsWith(prefix))) {
+            return null;
+        }
+        return subject == null || subject.isBlank() ? prefix : prefix + " " + subject;
     }
 
     Action actionFor(ScanVerdict verdict) {

@@ -66,6 +66,8 @@ class AntivirusStageTest {
         @Override public Map<String, String> annotations() { return annotations; }
         @Override public void annotate(String key, String value) { annotations.put(key, value); }
         @Override public void addHeader(String name, String value) { headers.put(name, value); }
+        @Override public void setHeader(String name, String value) { headers.put(name, value); }
+        @Override public String header(String name) { return headers.get(name); }
     }
 
     private final VerdictActions actions = new VerdictActions("quarantine", "deliver", "drop", "virus");
@@ -95,6 +97,22 @@ class AntivirusStageTest {
         }
         Message bomb = new Message(Fixtures.mailWithAttachment("deep.zip", deep));
         assertEquals(Verdict.DROP, new AntivirusStage(antivirus(false), actions, true).process(bomb).verdict());
+    }
+
+    @Test
+    void verdictsTagTheSubjectOnce() throws Exception {
+        VerdictActions tagging = new VerdictActions("deliver", "deliver", "drop", "virus", "[VIRUS]", "[ENCRYPTED]", "");
+        Message m = new Message(Fixtures.mailWithAttachment("e.com", EicarTail.eicar()));
+        m.headers.put("Subject", "invoice");
+        assertEquals(Verdict.CONTINUE, new AntivirusStage(antivirus(false), tagging, true).process(m).verdict());
+        assertEquals("[VIRUS] invoice", m.headers.get("Subject"));
+        new AntivirusStage(antivirus(false), tagging, true).process(m);
+        assertEquals("[VIRUS] invoice", m.headers.get("Subject"), "scanned again, tagged once");
+        Message clean = new Message(Fixtures.mailWithAttachment("a.txt", "hi".getBytes()));
+        new AntivirusStage(antivirus(false), tagging, true).process(clean);
+        assertEquals(null, clean.headers.get("Subject"));
+        assertEquals(null, tagging.subjectFor(ScanVerdict.UNSCANNABLE, "x"), "no prefix configured");
+        assertEquals("[ENCRYPTED]", tagging.subjectFor(ScanVerdict.ENCRYPTED, null));
     }
 
     @Test

@@ -138,4 +138,14 @@ final class TestMessage implements QueuedMessage {
     public void addHeader(String name, String value) {
         throw new UnsupportedOperationException("Delivery does not add headers");
     }
+
+    @Override
+    public void setHeader(String name, String value) {
+        throw new UnsupportedOperationException("Delivery does not change headers");
+    }
+
+    @Override
+    public String header(String name) {
+        throw new UnsupportedOperationException("Delivery does not read headers");
+    }
 }

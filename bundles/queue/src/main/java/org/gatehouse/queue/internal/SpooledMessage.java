@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.gatehouse.api.Connection;
 import org.gatehouse.api.DeliveryQueue;
@@ -50,6 +51,8 @@ final class SpooledMessage implements QueuedMessage {
     private boolean removed;
     private StageRetry stageRetry = StageRetry.NONE;
     private DeliveryQueue handedTo;
+    /** See {@link #replacedOctets()}; -1: not counted yet. */
+    private long replacedOctets = -1;
 
     SpooledMessage(MessageHeader header, SpoolDirectory spool, Path dir, long fileSize, MessageState state,
                    Clock clock, Owner owner) {
@@ -94,18 +97,47 @@ final class SpooledMessage implements QueuedMessage {
 
     @Override
     public synchronized long size() {
-        return additions.rendered().length + fileSize - header.contentOffset();
+        return additions.rendered().length + fileSize - header.contentOffset() - replacedOctets();
+    }
+
+    /** Octets of the spooled fields that stages replaced; read once per change, the spool file never changes. */
+    private long replacedOctets() {
+        Set<String> replaced = additions.replaced();
+        if (replaced.isEmpty()) {
+            return 0;
+        }
+        if (replacedOctets < 0) {
+            try (InputStream spooled = openSpooled()) {
+                replacedOctets = HeaderFilter.removedOctets(spooled, replaced);
+            } catch (IOException e) {
+                throw new UncheckedIOException("MID " + mid() + ": cannot read its header", e);
+            }
+        }
+        return replacedOctets;
     }
 
     @Override
     public InputStream openContent() throws IOException {
         byte[] added;
+        Set<String> replaced;
+        synchronized (this) {
+            added = additions.rendered();
+            replaced = additions.replaced();
+        }
+        InputStream content = openSpooled();
+        if (!replaced.isEmpty()) {
+            content = HeaderFilter.without(content, replaced);
+        }
+        return added.length == 0 ? content : new java.io.SequenceInputStream(new ByteArrayInputStream(added), content);
+    }
+
+    /** The text as the listener spooled it, from just after the envelope. */
+    private InputStream openSpooled() throws IOException {
         Path file;
         synchronized (this) {
             if (removed) {
                 throw new IOException("MID " + mid() + " is no longer in the spool");
             }
-            added = additions.rendered();
             file = spool.messageFile(dir, mid());
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -115,8 +147,14 @@ final class SpooledMessage implements QueuedMessage {
             ch.close();
             throw e;
         }
-        InputStream content = new BufferedInputStream(Channels.newInputStream(ch), 16384);
-        return added.length == 0 ? content : new java.io.SequenceInputStream(new ByteArrayInputStream(added), content);
+        return new BufferedInputStream(Channels.newInputStream(ch), 16384);
+    }
+
+    @Override
+    public String header(String name) throws IOException {
+        try (InputStream content = openContent()) {
+            return HeaderFilter.firstValue(content, name);
+        }
     }
 
     @Override
@@ -132,6 +170,12 @@ final class SpooledMessage implements QueuedMessage {
     @Override
     public synchronized void addHeader(String name, String value) {
         additions.addHeader(name, value);
+    }
+
+    @Override
+    public synchronized void setHeader(String name, String value) {
+        additions.setHeader(name, value);
+        replacedOctets = -1;
     }
 
     @Override

@@ -2,9 +2,12 @@ package org.gatehouse.queue.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What stages added to a message: header fields served on top of the spooled content, and
@@ -27,6 +30,25 @@ final class StageAdditions {
         headers.add(new AddedHeader(name, value));
         rendered = render();
         changed = true;
+    }
+
+    /** One field of that name from now on: earlier added ones go, spooled ones are left out on delivery. */
+    void setHeader(String name, String value) {
+        headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+        headers.add(new AddedHeader(name, value, true));
+        rendered = render();
+        changed = true;
+    }
+
+    /** Names (lower case) of the spooled fields that are not delivered. */
+    Set<String> replaced() {
+        Set<String> names = new HashSet<>();
+        for (AddedHeader h : headers) {
+            if (h.replaces()) {
+                names.add(h.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     void annotate(String key, String value) {

@@ -37,7 +37,7 @@ final class StateFormat {
         SpoolText.field(out, "phase", state.phase().name());
         SpoolText.field(out, "hold-reason", state.holdReason());
         for (AddedHeader h : state.headers()) {
-            out.append("header ").append(SpoolText.escape(h.name())).append(' ')
+            out.append(h.replaces() ? "header-set " : "header ").append(SpoolText.escape(h.name())).append(' ')
                     .append(SpoolText.escape(h.value())).append('\n');
         }
         for (Map.Entry<String, String> a : state.annotations().entrySet()) {
@@ -73,13 +73,14 @@ final class StateFormat {
         Map<String, String> annotations = new LinkedHashMap<>();
         for (int i = 1; i < lines.length - 1; i++) {
             String[] p = lines[i].split(" ", -1);
-            if (p.length < 2 || (p[0].equals("header") || p[0].equals("annotation")) && p.length < 3) {
+            if (p.length < 2 || (p[0].startsWith("header") || p[0].equals("annotation")) && p.length < 3) {
                 throw new IOException("bad line in state file: " + p[0]);
             }
             switch (p[0]) {
                 case "phase" -> phase = parsePhase(p);
                 case "hold-reason" -> holdReason = SpoolText.unescape(p[1]);
                 case "header" -> headers.add(new AddedHeader(SpoolText.unescape(p[1]), SpoolText.unescape(p[2])));
+                case "header-set" -> headers.add(new AddedHeader(SpoolText.unescape(p[1]), SpoolText.unescape(p[2]), true));
                 case "annotation" -> annotations.put(SpoolText.unescape(p[1]), SpoolText.unescape(p[2]));
                 case "rcpt" -> {
                     if (p.length != 6) {

@@ -145,6 +145,33 @@ class WorkQueueTest {
     }
 
     @Test
+    void aStageTagsTheSubjectAndTheTagSurvivesARestart() throws Exception {
+        stage("antispam", 300, null, m -> {
+            try {
+                m.setHeader("Subject", "[SPAM] " + m.header("subject"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return StageResult.quarantine("spam", "positive");
+        });
+        long mid = QueueFixture.send(queue, QueueFixture.envelope("a@example.org", "b@example.com"),
+                "Received: from a.example\r\nSubject: cheap\r\n  pills\r\nTo: b@example.com\r\n\r\n"
+                        + "Subject: in the body stays\r\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.find(mid).phase() == Phase.HELD);
+        String expected = "Subject: [SPAM] cheap pills\r\nReceived: from a.example\r\nTo: b@example.com\r\n\r\n"
+                + "Subject: in the body stays\r\n";
+        assertEquals(expected, read(queue.find(mid)));
+        assertEquals(expected.length(), queue.find(mid).size(), "SIZE as delivered");
+
+        queue.stop();
+        queue = new MailQueue(settings(dir), Clock.systemUTC());
+        queue.delivery().bind(delivery);
+        queue.start();
+        assertEquals(expected, read(queue.find(mid)), "the replacement is in the state file");
+        assertEquals("[SPAM] cheap pills", queue.find(mid).header("SUBJECT"));
+    }
+
+    @Test
     void stageExceptionTempfailsAndRetriesWithBackoff() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         stage("antispam", 300, null, m -> {

@@ -99,6 +99,7 @@ gatehouse_start() {
   sed -i -E "s/^port *=.*/port = $(free_port)/" "$etc/org.gatehouse.listener-private.cfg"
   sed -i -E "s/^hosts *=.*/hosts = 127.0.0.1:$sink/" "$etc/org.gatehouse.route-example.cfg"
   sed -i -E "s/^sshPort *=.*/sshPort = $(free_port)/" "$etc/org.apache.karaf.shell.cfg"
+  load_generator_policy "$etc"
   if [ -f "$etc/org.apache.karaf.management.cfg" ]; then
     sed -i -E "s/^rmiRegistryPort *=.*/rmiRegistryPort = $(free_port)/; s/^rmiServerPort *=.*/rmiServerPort = $(free_port)/" \
       "$etc/org.apache.karaf.management.cfg"
@@ -107,6 +108,29 @@ gatehouse_start() {
   GATEHOUSE_DIR=$dir
   gatehouse_launch "$dir"
   wait_port "$port" 180
+}
+
+# The load comes from 127.0.0.1 with 50 sessions of many messages: as an admin does for a known
+# bulk sender, give it a sender group whose policy lifts the per-host limits of ACCEPTED (10
+# connections per address, 10 messages per connection). Postfix's own per-client limit (50
+# connections, smtpd_client_connection_count_limit) does not bind at this load either.
+load_generator_policy() {
+  local etc=$1
+  cat >"$etc/org.gatehouse.hat.policy-public-loadtest.cfg" <<CFG
+listener = public
+name = LOADTEST
+access = ACCEPT
+max.connections.per.ip = 0
+max.messages.per.connection = 0
+CFG
+  cat >"$etc/org.gatehouse.hat.sendergroup-public-loadtest.cfg" <<CFG
+listener = public
+name = LOADTEST
+order = 5
+policy = LOADTEST
+entries = 127.0.0.1
+comment = The benchmark's load generator
+CFG
 }
 
 # Runs an unpacked Gatehouse in the background (again, after a crash, on the same folders).

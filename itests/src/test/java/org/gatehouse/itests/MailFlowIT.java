@@ -56,9 +56,9 @@ public class MailFlowIT extends MailTestSupport {
     }
 
     @Test
-    public void manyMessagesOverOneConnectionAllArrive() throws Exception {
+    public void manyMessagesOverOneConnectionAllArriveUpToThePolicyLimit() throws Exception {
         String marker = TestMessage.marker();
-        int messages = 20;
+        int messages = 10; // the ACCEPTED policy's max.messages.per.connection
         try (SmtpClient client = SmtpClient.connect(publicPort())) {
             SmtpClient.expect(client.readReply(), 220);
             SmtpClient.expect(client.command("EHLO client.test"), 250);
@@ -69,7 +69,9 @@ public class MailFlowIT extends MailTestSupport {
                 String body = TestMessage.simple("alice@sender.test", "bob@example.com", marker + "-" + i);
                 SmtpClient.expect(client.data(body), 250);
             }
-            client.command("QUIT");
+            SmtpReply more = client.command("MAIL FROM:<alice@sender.test>");
+            assertEquals("the policy's limit, said in time for the client to reconnect: " + more, 452, more.code());
+            SmtpClient.expect(client.command("QUIT"), 221);
         }
         within(60).pollInterval(Duration.ofMillis(250))
                 .until(() -> sink.receivedWith(marker).size() == messages);

@@ -1,0 +1,33 @@
+package org.gatehouse.hat.command;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.gatehouse.hat.internal.HatAdministration;
+
+@Command(scope = "gatehouse", name = "hat-entry-delete", description = "Removes entries from a sender group")
+@Service
+public class HatEntryDeleteCommand implements Action {
+
+    @Reference
+    HatAdministration hat;
+
+    @Argument(index = 0, name = "listener", required = true)
+    String listener;
+
+    @Argument(index = 1, name = "group", required = true)
+    String group;
+
+    @Argument(index = 2, name = "entries", required = true, multiValued = true)
+    List<String> entries;
+
+    @Override
+    public Object execute() {
+        return ConsoleErrors.run(() -> hat.deleteEntries(listener, group, entries),
+                "Removed " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies") + " from " + group, System.out, System.err);
+    }
+}

@@ -1,0 +1,99 @@
+package org.gatehouse.hat.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-host hourly counters shared by every listener. Its own component, so that a change of the
+ * HAT's configuration (which re-creates the table component) keeps the counts and cut-offs.
+ * Memory is bounded: hosts idle for an hour are forgotten, and past {@code capacity} hosts the
+ * least recently seen ones go first.
+ */
+@Component(service = HostCounters.class)
+public final class HostCounters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostCounters.class);
+    static final int DEFAULT_CAPACITY = 100_000;
+    private static final int SWEEP_EVERY = 4096;
+
+    private final Clock clock;
+    private final int capacity;
+    private final Map<String, HostRecord> hosts = new ConcurrentHashMap<>();
+    private final AtomicInteger newHosts = new AtomicInteger();
+    private final ReentrantLock sweeping = new ReentrantLock();
+    private long warnedAt = Long.MIN_VALUE;
+
+    @Activate
+    public HostCounters() {
+        this(Clock.systemUTC(), DEFAULT_CAPACITY);
+    }
+
+    HostCounters(Clock clock, int capacity) {
+        this.clock = clock;
+        this.capacity = capacity;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    /** The record of a host, created on first use. */
+    HostRecord host(String ip) {
+        HostRecord r = hosts.get(ip);
+        if (r != null) {
+            return r;
+        }
+        r = hosts.computeIfAbsent(ip, k -> new HostRecord(now()));
+        if (newHosts.incrementAndGet() % SWEEP_EVERY == 0 || hosts.size() > capacity) {
+            sweep();
+        }
+        return r;
+    }
+
+    /** The record of a host if it has one (the console looks without creating). */
+    HostRecord peek(String ip) {
+        return hosts.get(ip);
+    }
+
+    int size() {
+        return hosts.size();
+    }
+
+    /** Forgets idle hosts; when still over capacity, the least recently seen. One thread sweeps at a time. */
+    void sweep() {
+        if (!sweeping.tryLock()) {
+            return;
+        }
+        try {
+            long now = now();
+            hosts.values().removeIf(r -> r.idle(now));
+            int excess = hosts.size() - capacity;
+            if (excess > 0) {
+                List<Map.Entry<String, HostRecord>> all = new ArrayList<>(hosts.entrySet());
+                all.sort(Comparator.comparingLong(e -> e.getValue().lastSeen()));
+                // Drop a tenth more than needed, so that a flood of new hosts does not sort on every insert.
+                int drop = Math.min(all.size(), excess + capacity / 10);
+                for (int i = 0; i < drop; i++) {
+                    hosts.remove(all.get(i).getKey(), all.get(i).getValue());
+                }
+                if (warnedAt == Long.MIN_VALUE || now - warnedAt >= 60_000) {
+                    warnedAt = now;
+                    LOG.warn("Host counters over capacity ({} hosts): forgetting the least recently seen", capacity);
+                }
+            }
+        } finally {
+            sweeping.unlock();
+        }
+    }
+}

@@ -18,8 +18,10 @@ import org.junit.runners.Suite.SuiteClasses;
     ConsoleIT.class,
     MailFlowIT.class,
     HostileInputIT.class,
+    HatIT.class,
     LicensingIT.class,
     LicensedStageIT.class,
+    AntivirusIT.class,
     QueueRestartIT.class,
 })
 public class GatehouseSuiteIT {

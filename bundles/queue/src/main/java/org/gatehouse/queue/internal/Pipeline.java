@@ -40,7 +40,21 @@ final class Pipeline {
         this.log = log;
     }
 
+    /** How often a message starts over because a stage was replaced under it, before it waits for a retry. */
+    private static final int MAX_RESTARTS = 3;
+
     Outcome run(SpooledMessage message) throws InterruptedException {
+        for (int attempt = 0; attempt < MAX_RESTARTS; attempt++) {
+            Outcome outcome = runOnce(message);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        return new Outcome(Action.RETRY, null, "stages were replaced while the message ran");
+    }
+
+    /** One pass over the chain; null when a stage left (updated, reconfigured) before its turn: start over. */
+    private Outcome runOnce(SpooledMessage message) throws InterruptedException {
         List<StageRegistry.Stage> chain = stages.awaitComplete();
         if (chain == null) {
             return new Outcome(Action.STOPPED, null, "queue stopping");
@@ -52,6 +66,10 @@ final class Pipeline {
                 // The admin's choice for this sender's policy (e.g. no anti-spam for TRUSTED), not a gap.
                 log.skipped(message.mid(), stage.name(), connection.policy());
                 continue;
+            }
+            if (!stages.enter(stage)) {
+                // Deactivated since the chain was read: its replacement must do the work, from the start.
+                return null;
             }
             StageResult result;
             try {
@@ -65,6 +83,8 @@ final class Pipeline {
                 // LinkageError: the stage's bundle is being updated under us. Not lost either way.
                 String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 return new Outcome(stage.quarantineOnError() ? Action.HOLD_AFTER_ERROR : Action.RETRY, stage.name(), error);
+            } finally {
+                stages.leave(stage);
             }
             log.verdict(message.mid(), stage.name(), result);
             switch (result.verdict()) {

@@ -3,6 +3,7 @@ package org.gatehouse.queue.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class StageRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(StageRegistry.class);
     /** Waiting workers look again this often: licences and grace periods change without a call. */
     private static final long RECHECK_MILLIS = 500;
+    /** How long a leaving stage's unbind waits for the messages inside it (a scan's own limit is 60 s). */
+    static final long DRAIN_MILLIS = 30_000;
 
     /** One registered stage and the service properties the core needs. */
     record Stage(MessageStage service, String name, int order, boolean quarantineOnError, long serviceId,
@@ -44,6 +47,8 @@ final class StageRegistry {
     private final Map<String, Long> absentSince = new HashMap<>();
     private Licences licences;
     private boolean closed;
+    /** Messages inside each stage right now: a leaving stage is let go only once they are out. */
+    private final Map<MessageStage, Integer> inFlight = new IdentityHashMap<>();
 
     StageRegistry(long graceMillis, KnownStages known) {
         this.graceNanos = graceMillis * 1_000_000L;
@@ -63,7 +68,30 @@ final class StageRegistry {
         notifyAll();
     }
 
-    /** A stage left: from now on messages wait for it as long as it is expected. */
+    /**
+     * A message is about to enter the stage: false when the stage has left since the chain was
+     * read (its component is being deactivated: it must not be called any more).
+     */
+    synchronized boolean enter(Stage stage) {
+        if (stages.stream().noneMatch(s -> s.service == stage.service)) {
+            return false;
+        }
+        inFlight.merge(stage.service, 1, Integer::sum);
+        return true;
+    }
+
+    synchronized void leave(Stage stage) {
+        if (inFlight.merge(stage.service, -1, Integer::sum) <= 0) {
+            inFlight.remove(stage.service);
+            notifyAll();
+        }
+    }
+
+    /**
+     * A stage left: from now on messages wait for it as long as it is expected. Returns once the
+     * messages inside it are out (DS deactivates the component after this unbind), or after
+     * {@link #DRAIN_MILLIS}.
+     */
     synchronized void remove(MessageStage service) {
         for (Stage s : List.copyOf(stages)) {
             if (s.service == service) {
@@ -76,6 +104,20 @@ final class StageRegistry {
             }
         }
         notifyAll();
+        long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+        long left;
+        while (inFlight.containsKey(service) && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                wait(Math.max(1, left / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (inFlight.containsKey(service)) {
+            LOG.warn("A leaving stage still has {} messages inside after {} ms; letting it go", inFlight.get(service),
+                    DRAIN_MILLIS);
+        }
     }
 
     synchronized void licences(Licences current) {

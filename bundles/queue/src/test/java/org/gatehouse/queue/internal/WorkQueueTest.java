@@ -244,6 +244,40 @@ class WorkQueueTest {
     }
 
     @Test
+    void aLeavingStageIsLetGoOnlyAfterTheMessageInsideItAndIsNotCalledAgain() throws Exception {
+        queue.stop();
+        queue = new MailQueue(settings(dir).withStageGrace(60_000), Clock.systemUTC());
+        queue.delivery().bind(delivery);
+        queue.start();
+        java.util.concurrent.CountDownLatch inStage = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        MessageStage old = stage("antivirus", 400, null, m -> {
+            inStage.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return StageResult.proceed();
+        });
+        long first = send(queue);
+        assertTrue(inStage.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<Void> unbind =
+                java.util.concurrent.CompletableFuture.runAsync(() -> queue.stages().remove(old));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !unbind.isDone());
+        release.countDown();
+        unbind.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.get(first) != null);
+
+        ran.clear();
+        long second = send(queue);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> delivery.get(second) == null);
+        stage("antivirus", 400, null, m -> StageResult.proceed());
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.get(second) != null);
+        assertEquals(List.of("antivirus"), ran, "only the new stage saw the second message");
+    }
+
+    @Test
     void stopLetsAStageRunInFlightFinishAndKeepsTheFiles() throws Exception {
         queue.stop();
         queue = new MailQueue(settings(dir).withWorkers(1), Clock.systemUTC());

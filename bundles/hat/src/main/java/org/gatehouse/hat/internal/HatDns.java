@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -39,12 +41,15 @@ final class HatDns implements HostLookups {
 
     private final Resolver resolver;
     private final TtlCache<InetAddress, ReverseDnsName> reverse;
-    private final TtlCache<String, Boolean> listings;
+    /** Answers in flight are cached too, so a prefetch and the group that needs it share one query. */
+    private final TtlCache<String, CompletableFuture<Boolean>> listings;
+    private final Duration timeout;
 
     HatDns(String server, Duration timeout, Duration cacheTtl, Clock clock) {
         this.resolver = resolver(server, timeout);
         this.reverse = new TtlCache<>(clock, cacheTtl.toMillis(), CACHE_SIZE);
         this.listings = new TtlCache<>(clock, cacheTtl.toMillis(), CACHE_SIZE);
+        this.timeout = timeout;
     }
 
     private static Resolver resolver(String server, Duration timeout) {
@@ -83,6 +88,16 @@ final class HatDns implements HostLookups {
     /** True when {@code <reversed address>.<zone>} has an A record. */
     @Override
     public boolean listed(InetAddress address, String zone) {
+        return listing(address, zone).join();
+    }
+
+    /** Asks now, without waiting: the decision goes on with reverse DNS meanwhile. */
+    @Override
+    public void prefetchListing(InetAddress address, String zone) {
+        listing(address, zone);
+    }
+
+    private CompletableFuture<Boolean> listing(InetAddress address, String zone) {
         return listings.get(zone + " " + address.getHostAddress(), k -> lookUpListing(address, zone));
     }
 
@@ -114,17 +129,23 @@ final class HatDns implements HostLookups {
         return false;
     }
 
-    private boolean lookUpListing(InetAddress address, String zone) {
+    /** Completes with the answer; a timeout or failure completes with "not listed". */
+    private CompletableFuture<Boolean> lookUpListing(InetAddress address, String zone) {
+        Name query;
         try {
-            Name query = Name.fromString(reversed(address) + "." + zone + ".");
-            return ask(query, Type.A).stream().anyMatch(ARecord.class::isInstance);
+            query = Name.fromString(reversed(address) + "." + zone + ".");
         } catch (TextParseException e) {
             LOG.debug("DNS list query for {} in {} is not a valid name: {}", address.getHostAddress(), zone, e.toString());
-            return false;
-        } catch (IOException e) {
-            LOG.debug("DNS list {} lookup of {} failed: {}", zone, address.getHostAddress(), e.toString());
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
+        return resolver.sendAsync(Message.newQuery(Record.newRecord(query, Type.A, DClass.IN))).toCompletableFuture()
+                .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
+                .thenApply(r -> r.getRcode() == Rcode.NOERROR
+                        && r.getSection(Section.ANSWER).stream().anyMatch(ARecord.class::isInstance))
+                .exceptionally(e -> {
+                    LOG.debug("DNS list {} lookup of {} failed: {}", zone, address.getHostAddress(), e.toString());
+                    return false;
+                });
     }
 
     /** {@code 2.0.0.127} for 127.0.0.2; nibbles for IPv6, as DNS lists expect. */

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one listener's sender groups top-down for a host: the first group with a matching entry
  * gives the policy, unless that policy says CONTINUE. Reverse DNS is looked up once per decision
- * (cached), as the mail log always shows it; the SBRS and DNS lists only when a group asks.
+ * (cached), as the mail log always shows it; the SBRS only when a group asks. The DNS lists the
+ * table names are asked up front, alongside reverse DNS, and their answers waited for only when a
+ * group gets to them.
  */
 final class HostDecider {
 
@@ -36,6 +38,12 @@ final class HostDecider {
     HostTrace decide(String listener, ListenerTable table, String ip, String hostname) {
         BigInteger address = IpAddresses.parse(ip);
         InetAddress inet = address == null ? null : IpAddresses.toInetAddress(address);
+        if (inet != null && table != null && table.usable()) {
+            // DNS lists are asked while reverse DNS runs: one round trip, not one after the other.
+            for (SenderGroup group : table.groups()) {
+                group.dnsListZones().forEach(zone -> dns.prefetchListing(inet, zone));
+            }
+        }
         ReverseDnsName rdns = hostname != null ? new ReverseDnsName(hostname.toLowerCase(Locale.ROOT), true)
                 : inet == null ? ReverseDnsName.NONE : dns.reverseName(inet);
         HostFacts facts = new HostFacts(ip, address, rdns, () -> safeScore(ip),

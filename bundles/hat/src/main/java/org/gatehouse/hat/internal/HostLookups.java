@@ -10,4 +10,8 @@ interface HostLookups {
 
     /** True when the address is listed in the DNS list zone. */
     boolean listed(InetAddress address, String zone);
+
+    /** Starts asking whether the address is listed, so the answer is ready when a group needs it. */
+    default void prefetchListing(InetAddress address, String zone) {
+    }
 }

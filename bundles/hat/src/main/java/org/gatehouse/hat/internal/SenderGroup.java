@@ -116,6 +116,11 @@ final class SenderGroup {
         return comment;
     }
 
+    /** The zones of this group's {@code dnslist[...]} entries. */
+    List<String> dnsListZones() {
+        return dnsLists.stream().map(HatEntry.DnsList::zone).toList();
+    }
+
     List<String> entries() {
         return entries;
     }

@@ -67,7 +67,7 @@ public final class TestDns {
                 "address=/7.0.0.127." + BLOCK_LIST + "/127.0.0.2",
                 "address=/8.0.0.127." + REPUTATION_ZONE + "/127.0.0.2",
                 "address=/9.0.0.127." + REPUTATION_ZONE + "/127.0.0.4"));
-        ProcessBuilder builder = new ProcessBuilder("timeout", "3600", dnsmasqCommand(), "--conf-file=" + conf,
+        ProcessBuilder builder = new ProcessBuilder("timeout", "1800", dnsmasqCommand(), "--conf-file=" + conf,
                 "--log-facility=-")
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "gatehouse-it-dnsmasq.log"));

@@ -28,6 +28,12 @@ public interface MessageStage {
      * configuration key: a disabled stage is not run and not waited for.
      */
     String ENABLED = "enabled";
+    /**
+     * Service property (boolean, default false): the stage learns from every message, so it
+     * also sees those an earlier stage dropped, bounced, quarantined or sent on at once (after
+     * that decision; its own verdict and errors are then ignored). Sender reputation history is one.
+     */
+    String OBSERVER = "gatehouse.stage.observer";
 
     /**
      * Reads and annotates the message and decides what happens to it. An exception does not

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.gatehouse.api.Connection;
 import org.gatehouse.api.StageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the stages over one message, in order, and says what should happen to it. It decides;
@@ -40,6 +42,7 @@ final class Pipeline {
         this.log = log;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     /** How often a message starts over because a stage was replaced under it, before it waits for a retry. */
     private static final int MAX_RESTARTS = 3;
 
@@ -61,7 +64,8 @@ final class Pipeline {
         }
         message.startStages();
         Connection connection = message.connection();
-        for (StageRegistry.Stage stage : chain) {
+        for (int i = 0; i < chain.size(); i++) {
+            StageRegistry.Stage stage = chain.get(i);
             if (connection != null && connection.skippedStages().contains(stage.name())) {
                 // The admin's choice for this sender's policy (e.g. no anti-spam for TRUSTED), not a gap.
                 log.skipped(message.mid(), stage.name(), connection.policy());
@@ -87,26 +91,49 @@ final class Pipeline {
                 stages.leave(stage);
             }
             log.verdict(message.mid(), stage.name(), result);
-            switch (result.verdict()) {
-                case CONTINUE -> {
-                    // next stage
-                }
-                case DROP -> {
-                    return new Outcome(Action.DROP, stage.name(), result.reason());
-                }
-                case BOUNCE -> {
-                    return new Outcome(Action.BOUNCE, stage.name(), result.reason());
-                }
-                case QUARANTINE -> {
-                    String where = result.quarantine() == null ? "" : "quarantine " + result.quarantine() + ": ";
-                    return new Outcome(Action.HOLD, stage.name(), where + result.reason());
-                }
-                case DELIVER_NOW -> {
-                    return new Outcome(Action.DELIVER, stage.name(), result.reason());
-                }
-                default -> throw new IllegalStateException("unknown verdict " + result.verdict());
+            Outcome decided = decided(stage, result);
+            if (decided != null) {
+                observe(message, chain.subList(i + 1, chain.size()));
+                return decided;
             }
         }
         return new Outcome(Action.DELIVER, null, "");
+    }
+
+    /** What a verdict decides; null for CONTINUE (on to the next stage). */
+    private static Outcome decided(StageRegistry.Stage stage, StageResult result) {
+        return switch (result.verdict()) {
+            case CONTINUE -> null;
+            case DROP -> new Outcome(Action.DROP, stage.name(), result.reason());
+            case BOUNCE -> new Outcome(Action.BOUNCE, stage.name(), result.reason());
+            case QUARANTINE -> new Outcome(Action.HOLD, stage.name(),
+                    (result.quarantine() == null ? "" : "quarantine " + result.quarantine() + ": ") + result.reason());
+            case DELIVER_NOW -> new Outcome(Action.DELIVER, stage.name(), result.reason());
+        };
+    }
+
+    /**
+     * The message's fate is decided before the end of the chain: observer stages after that
+     * point still see it (so, for example, reputation history learns from quarantined spam).
+     * Their verdicts and errors change nothing.
+     */
+    private void observe(SpooledMessage message, List<StageRegistry.Stage> rest) {
+        Connection connection = message.connection();
+        for (StageRegistry.Stage observer : rest) {
+            if (!observer.observer() || (connection != null && connection.skippedStages().contains(observer.name()))
+                    || !stages.enter(observer)) {
+                continue;
+            }
+            try {
+                observer.service().process(message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception | LinkageError e) {
+                LOG.warn("Observer stage {} failed on MID {} (the decision stands): {}", observer.name(), message.mid(), e.toString());
+            } finally {
+                stages.leave(observer);
+            }
+        }
     }
 }

@@ -25,8 +25,10 @@ final class StageProperties {
         long serviceId = id instanceof Number n ? n.longValue() : 0L;
         String gate = feature == null || feature.toString().isBlank() ? null : feature.toString().trim();
         boolean on = enabled == null || !"false".equalsIgnoreCase(enabled.toString().trim());
+        Object observer = props.get(MessageStage.OBSERVER);
+        boolean observes = observer != null && "true".equalsIgnoreCase(observer.toString().trim());
         return new StageRegistry.Stage(service, stageName, order(stageName, props.get(MessageStage.ORDER)),
-                quarantine, serviceId, gate, on, version == null ? "-" : version);
+                quarantine, serviceId, gate, on, version == null ? "-" : version, observes);
     }
 
     private static int order(String stageName, Object order) {

@@ -32,7 +32,7 @@ final class StageRegistry {
 
     /** One registered stage and the service properties the core needs. */
     record Stage(MessageStage service, String name, int order, boolean quarantineOnError, long serviceId,
-                 String feature, boolean enabled, String version) {
+                 String feature, boolean enabled, String version, boolean observer) {
     }
 
     private static final Comparator<Stage> ORDER =

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +99,23 @@ class WorkQueueTest {
         assertEquals(List.of("filters"), ran);
         assertTrue(log.has("MID " + mid + " dropped by filters: rule x"));
         assertEquals(0, delivery.enqueued.size());
+    }
+
+    @Test
+    void observerStagesSeeMessagesAnEarlierStageDecidedOn() throws Exception {
+        stage("antispam", 300, null, m -> StageResult.quarantine("spam", "positive"));
+        stage("antivirus", 400, null, m -> StageResult.proceed());
+        List<Long> observed = new CopyOnWriteArrayList<>();
+        Map<String, Object> props = new java.util.HashMap<>(stageProps("reputation", 950, null, nextServiceId++));
+        props.put(MessageStage.OBSERVER, true);
+        queue.stages().add(m -> {
+            observed.add(m.mid());
+            throw new IllegalStateException("an observer's error changes nothing");
+        }, props, "1.0.0");
+        long mid = send(queue);
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.find(mid).phase() == Phase.HELD);
+        assertEquals(List.of(mid), observed, "the observer saw the quarantined message");
+        assertEquals(List.of("antispam"), ran, "the stages after the decision did not run");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = MessageStage.class, configurationPid = "org.gatehouse.reputation",
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {MessageStage.NAME + "=reputation", MessageStage.ORDER + ":Integer=950",
-            MessageStage.FEATURE + "=reputation"})
+            MessageStage.FEATURE + "=reputation", MessageStage.OBSERVER + ":Boolean=true"})
 public final class ReputationStage implements MessageStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReputationStage.class);

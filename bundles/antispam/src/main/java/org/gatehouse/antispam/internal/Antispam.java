@@ -11,6 +11,9 @@ interface Antispam {
 
     Thresholds thresholds();
 
+    /** The engine in use, as headers and the mail log name it (e.g. {@code embedded}, {@code spamd 127.0.0.1:783}). */
+    String engineName();
+
     /** Learns one message into the site model and saves it (misclassification reports). */
     SpamModel.Learned learn(InputStream content, boolean spam) throws IOException;
 }

@@ -33,6 +33,7 @@ public final class AntispamStage implements MessageStage {
     static final String SCORE_HEADER = "X-Gatehouse-Spam-Score";
     static final String VERDICT_HEADER = "X-Gatehouse-Spam-Verdict";
     static final String RULES_HEADER = "X-Gatehouse-Spam-Rules";
+    static final String ENGINE_HEADER = "X-Gatehouse-Spam-Engine";
     private static final int HEADER_RULES = 10;
 
     private final Antispam antispam;
@@ -82,10 +83,11 @@ public final class AntispamStage implements MessageStage {
             message.addHeader(SCORE_HEADER, Integer.toString(score.score()));
             message.addHeader(VERDICT_HEADER, verdict.label());
             message.addHeader(RULES_HEADER, rules.isEmpty() ? "none" : rules);
+            message.addHeader(ENGINE_HEADER, antispam.engineName());
         }
         String reason = "antispam " + verdict.label() + " score " + score.score();
         log(MailEvent.of("message.antispam").with("mid", message.mid()).with("verdict", verdict.label())
-                .with("score", score.score()).with("rules", rules).with("action", actions.actionFor(verdict).name().toLowerCase())
+                .with("score", score.score()).with("rules", rules).with("engine", antispam.engineName()).with("action", actions.actionFor(verdict).name().toLowerCase())
                 .text("MID " + message.mid() + " " + reason));
         return actions.resultFor(verdict, reason);
     }

@@ -54,6 +54,11 @@ class AntispamStageTest {
         }
 
         @Override
+        public String engineName() {
+            return down ? "spamd 127.0.0.1:1" : "scripted";
+        }
+
+        @Override
         public SpamModel.Learned learn(InputStream content, boolean spam) throws IOException {
             learned.add((spam ? "spam:" : "ham:") + new String(content.readAllBytes(), StandardCharsets.UTF_8));
             return SpamModel.Learned.LEARNED;
@@ -92,6 +97,7 @@ class AntispamStageTest {
         assertEquals("95", spam.added("X-Gatehouse-Spam-Score"));
         assertEquals("positive", spam.added("X-Gatehouse-Spam-Verdict"));
         assertEquals("BAYES_99, HTML_ONLY", spam.added("X-Gatehouse-Spam-Rules"));
+        assertEquals("scripted", spam.added("X-Gatehouse-Spam-Engine"));
         assertEquals("[SPAM] score 95", spam.added("Subject"));
         assertEquals("MID 6 antispam positive score 95", log.get(0).text());
 

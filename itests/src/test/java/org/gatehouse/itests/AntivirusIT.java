@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -43,7 +41,7 @@ import org.osgi.framework.InvalidSyntaxException;
  * <p>The key stays installed (antivirus licensed until 2099, embedded engine, as shipped): the
  * classes after this one see mail scanned and delivered with a clean verdict, as a customer would.
  */
-public class AntivirusIT extends MailTestSupport {
+public class AntivirusIT extends StageTestSupport {
 
     private static final String KEY_ID = "itest-antivirus-2";
     private static final String PID = "org.gatehouse.antivirus";
@@ -52,8 +50,6 @@ public class AntivirusIT extends MailTestSupport {
     private static final String EICAR = "Eicar-Test-Signature";
     /** clamd.address as etc/org.gatehouse.antivirus.cfg ships it. */
     private static final String SHIPPED_CLAMD_ADDRESS = "127.0.0.1:3310";
-
-    private Console console;
 
     @Before
     public void licenseAntivirus() throws Exception {
@@ -213,38 +209,5 @@ public class AntivirusIT extends MailTestSupport {
             zip.closeEntry();
         }
         return bytes.toByteArray();
-    }
-
-    /** The mail log lines about one message. */
-    private static String mailLogOf(long mid) throws IOException {
-        return String.join("\n", mailLog().lines().filter(l -> l.contains("MID " + mid + " ")).toList());
-    }
-
-    /** The message's gatehouse:queue-list row ("" when it is not listed); State is the last column. */
-    private String queueRow(long mid) throws Exception {
-        return console.run("gatehouse:queue-list").output().lines().map(String::trim)
-                .filter(l -> l.startsWith(mid + " ")).findFirst().orElse("");
-    }
-
-    private String queueShow(long mid) throws Exception {
-        return console.run("gatehouse:queue-show " + mid).output();
-    }
-
-    private String installedFeatures() throws Exception {
-        return console.run("feature:list -i --no-format").output().replace('\t', ' ');
-    }
-
-    /** The gatehouse:pipeline row of a stage, or "" when it is not listed. */
-    private String stageRow(String stage) throws Exception {
-        return console.run("gatehouse:pipeline").output().lines()
-                .filter(l -> l.trim().startsWith(stage + " ")).findFirst().orElse("");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.junit.runners.Suite.SuiteClasses;
     LicensingIT.class,
     LicensedStageIT.class,
     AntivirusIT.class,
+    AntispamIT.class,
     QueueRestartIT.class,
 })
 public class GatehouseSuiteIT {

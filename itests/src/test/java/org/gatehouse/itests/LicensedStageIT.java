@@ -24,11 +24,9 @@ import org.junit.Test;
  * quarantines EICAR; at the expiry the stage goes, and mail goes on flowing without waiting
  * for it.
  */
-public class LicensedStageIT extends MailTestSupport {
+public class LicensedStageIT extends StageTestSupport {
 
     private static final int KEY_LIFETIME_SECONDS = 60;
-
-    private Console console;
 
     @Before
     public void connectWhenLicensingIsUp() throws Exception {
@@ -74,15 +72,5 @@ public class LicensedStageIT extends MailTestSupport {
         assertEquals(afterReply.toString(), 250, afterReply.code());
         within(30).until(() -> !sink.receivedWith(after).isEmpty());
         assertFalse("no longer scanned", sink.receivedWith(after).get(0).content().contains("X-Gatehouse-Virus"));
-    }
-
-    private String installedFeatures() throws Exception {
-        return console.run("feature:list -i --no-format").output().replace('\t', ' ');
-    }
-
-    /** The gatehouse:pipeline row of a stage, or "" when it is not listed. */
-    private String stageRow(String stage) throws Exception {
-        return console.run("gatehouse:pipeline").output().lines()
-                .filter(l -> l.trim().startsWith(stage + " ")).findFirst().orElse("");
     }
 }

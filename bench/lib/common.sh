@@ -86,8 +86,17 @@ distribution_tarball() {
 }
 
 # gatehouse_start DIR LISTEN_PORT SINK_PORT: unpacks the distribution, moves the public
-# listener to LISTEN_PORT, the example.com route to SINK_PORT and every other port to free ones.
+# listener to LISTEN_PORT, the example.com route to SINK_PORT and every other port to free ones,
+# gives the load generator its policy, and runs it.
 gatehouse_start() {
+  gatehouse_unpack "$@"
+  load_generator_policy "$1/etc"
+  gatehouse_run "$1" "$2"
+}
+
+# gatehouse_unpack DIR LISTEN_PORT SINK_PORT: the distribution in DIR with its ports moved (a
+# bench may change more of DIR/etc before gatehouse_run).
+gatehouse_unpack() {
   local dir=$1 port=$2 sink=$3 etc
   mkdir -p "$dir"
   tar -xzf "$(distribution_tarball "$top")" -C "$dir" --strip-components=1
@@ -99,15 +108,18 @@ gatehouse_start() {
   sed -i -E "s/^port *=.*/port = $(free_port)/" "$etc/org.gatehouse.listener-private.cfg"
   sed -i -E "s/^hosts *=.*/hosts = 127.0.0.1:$sink/" "$etc/org.gatehouse.route-example.cfg"
   sed -i -E "s/^sshPort *=.*/sshPort = $(free_port)/" "$etc/org.apache.karaf.shell.cfg"
-  load_generator_policy "$etc"
   if [ -f "$etc/org.apache.karaf.management.cfg" ]; then
     sed -i -E "s/^rmiRegistryPort *=.*/rmiRegistryPort = $(free_port)/; s/^rmiServerPort *=.*/rmiServerPort = $(free_port)/" \
       "$etc/org.apache.karaf.management.cfg"
   fi
-  BENCH_CLEANUP+=("gatehouse_stop $dir")
-  GATEHOUSE_DIR=$dir
-  gatehouse_launch "$dir"
-  wait_port "$port" 180
+}
+
+# gatehouse_run DIR LISTEN_PORT: starts the unpacked Gatehouse and waits for its public port.
+gatehouse_run() {
+  BENCH_CLEANUP+=("gatehouse_stop $1")
+  GATEHOUSE_DIR=$1
+  gatehouse_launch "$1"
+  wait_port "$2" 180
 }
 
 # The load comes from 127.0.0.1 with 50 sessions of many messages: as an admin does for a known

@@ -33,11 +33,7 @@ public final class AttachmentMessage {
         String encoded = encoding == Encoding.BASE64
                 ? Base64.getMimeEncoder(MAX_LINE, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(file)
                 : quotedPrintable(file);
-        return "From: <" + from + ">\r\n"
-                + "To: <" + to + ">\r\n"
-                + "Subject: test " + marker + "\r\n"
-                + "Message-ID: <" + marker + "@client.test>\r\n"
-                + "Date: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now()) + "\r\n"
+        return TestMessage.header(from, to, marker)
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"=_part_" + marker + "\"\r\n"
                 + "\r\n"

@@ -1,7 +1,5 @@
 package org.gatehouse.itests.support;
 
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Messages for the anti-spam tests, written the way they arrive in real life: a pharmacy and
@@ -34,7 +32,7 @@ public final class SpamSamples {
                 + "Message-ID: <" + marker + "@mail.sender.test>\r\n"
                 + "In-Reply-To: <20261120093000.4412@mail.example.com>\r\n"
                 + "References: <20261120093000.4412@mail.example.com>\r\n"
-                + "Date: " + date() + "\r\n"
+                + "Date: " + TestMessage.date() + "\r\n"
                 + (urgent ? "X-Priority: 1\r\n" : "")
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n"
@@ -62,7 +60,7 @@ public final class SpamSamples {
                 + "To: undisclosed-recipients:;\r\n"
                 + "Subject: =?UTF-8?B?VklBR1JBIDgwJSBPRkYh?= Cheap Viagra Cialis - CASINO BONUS $500 FREE!!! " + marker + "\r\n"
                 + "Message-ID: <" + marker + "@bulk.sender.test>\r\n"
-                + "Date: " + date() + "\r\n"
+                + "Date: " + TestMessage.date() + "\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/html; charset=\"iso-8859-1\"\r\n"
                 + "Content-Transfer-Encoding: 7bit\r\n"
@@ -87,20 +85,12 @@ public final class SpamSamples {
 
     /** Any message carrying the GTUBE string: spamd calls it spam with its GTUBE rule. */
     public static String gtube(String from, String to, String marker) {
-        return "From: <" + from + ">\r\n"
-                + "To: <" + to + ">\r\n"
-                + "Subject: test " + marker + "\r\n"
-                + "Message-ID: <" + marker + "@client.test>\r\n"
-                + "Date: " + date() + "\r\n"
+        return TestMessage.header(from, to, marker)
                 + "\r\n"
                 + "This is the GTUBE, the Generic Test for Unsolicited Bulk Email.\r\n"
                 + "\r\n"
                 + GTUBE_HEAD + GTUBE_TAIL + "\r\n"
                 + "\r\n"
                 + "marker " + marker + "\r\n";
-    }
-
-    private static String date() {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now());
     }
 }

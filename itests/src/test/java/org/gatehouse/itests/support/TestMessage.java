@@ -13,16 +13,24 @@ public final class TestMessage {
     }
 
     /** Mail clients date their messages; anti-spam rightly counts a missing Date against one. */
-    private static String date() {
+    static String date() {
         return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now());
     }
 
-    public static String simple(String from, String to, String marker) {
+    /**
+     * The header fields every test message starts with (no empty line after them): the marker is
+     * in the Subject and the Message-ID, to find the message at the sink and in spamd's log.
+     */
+    static String header(String from, String to, String marker) {
         return "From: <" + from + ">\r\n"
                 + "To: <" + to + ">\r\n"
                 + "Subject: test " + marker + "\r\n"
                 + "Message-ID: <" + marker + "@client.test>\r\n"
-                + "Date: " + date() + "\r\n"
+                + "Date: " + date() + "\r\n";
+    }
+
+    public static String simple(String from, String to, String marker) {
+        return header(from, to, marker)
                 + "\r\n"
                 + "Hello from the Gatehouse integration tests.\r\n"
                 + ".a line that starts with a dot\r\n"
@@ -33,11 +41,7 @@ public final class TestMessage {
     public static String withEicarAttachment(String from, String to, String marker) {
         String file = java.util.Base64.getMimeEncoder(76, "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .encodeToString(EicarTail.eicar().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return "From: <" + from + ">\r\n"
-                + "To: <" + to + ">\r\n"
-                + "Subject: test " + marker + "\r\n"
-                + "Message-ID: <" + marker + "@client.test>\r\n"
-                + "Date: " + date() + "\r\n"
+        return header(from, to, marker)
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
                 + "\r\n"

@@ -84,10 +84,6 @@ final class AddressIndex {
         return found < 0 ? null : labels[found];
     }
 
-    int segments() {
-        return labels.length;
-    }
-
     private static int compare(long h1, long l1, long h2, long l2) {
         int c = Long.compareUnsigned(h1, h2);
         return c != 0 ? c : Long.compareUnsigned(l1, l2);

@@ -1,29 +1,17 @@
 package org.gatehouse.hat.internal;
 
-import java.util.Map;
-
 import org.osgi.service.component.annotations.Modified;
 
 /**
- * What the three config part components share: the raw properties, replaced in place on a
- * change so the service stays registered and the HAT never misses the part meanwhile. (The
- * {@code @Modified} method is inherited: bnd.bnd sets {@code -dsannotations-options: inherit}.)
+ * What the three config part components share: a {@code @Modified} method, so that a change of
+ * their configuration updates the service's properties in place (the service stays registered and
+ * the HAT, which reads the parts' service properties, never misses the part meanwhile). The method
+ * is inherited: bnd.bnd sets {@code -dsannotations-options: inherit}.
  */
 abstract class ConfigPartHolder implements HatConfigPart {
 
-    private volatile Map<String, Object> properties;
-
-    ConfigPartHolder(Map<String, Object> properties) {
-        this.properties = Map.copyOf(properties);
-    }
-
     @Modified
-    void modified(Map<String, Object> changed) {
-        this.properties = Map.copyOf(changed);
-    }
-
-    @Override
-    public Map<String, Object> properties() {
-        return properties;
+    void modified() {
+        // Nothing to keep here: the new configuration reaches the HAT as the service's properties.
     }
 }

@@ -83,7 +83,7 @@ final class HatCompiler {
                     throw new IllegalArgumentException("sender group " + g.name() + " uses unknown policy " + g.policy());
                 }
                 try {
-                    compiled.add(new SenderGroup(g.name(), g.order(), g.policy(), g.comment(), g.entries()));
+                    compiled.add(new SenderGroup(g.name(), g.order(), g.policy(), g.entries()));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("sender group " + g.name() + ": " + e.getMessage(), e);
                 }

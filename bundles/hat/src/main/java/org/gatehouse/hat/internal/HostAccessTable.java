@@ -38,7 +38,6 @@ public final class HostAccessTable implements HostAccess, HatInspector {
     static final String PID = "org.gatehouse.hat";
     private static final Logger LOG = LoggerFactory.getLogger(HostAccessTable.class);
 
-    private final HostCounters counters;
     private final HostDecider decider;
     private final RecipientGate gate;
     private final Map<HatConfigPart, Map<String, Object>> parts = new ConcurrentHashMap<>();
@@ -54,7 +53,6 @@ public final class HostAccessTable implements HostAccess, HatInspector {
     }
 
     HostAccessTable(HostLookups dns, HostCounters counters) {
-        this.counters = counters;
         this.decider = new HostDecider(dns, ip -> {
             SenderReputation r = reputation;
             return r == null ? null : r.score(ip);
@@ -66,7 +64,7 @@ public final class HostAccessTable implements HostAccess, HatInspector {
 
     @Override
     public HostDecision decide(String listener, String remoteIp) {
-        return trace(listener, remoteIp, null).decision();
+        return decideFor(listener, remoteIp, null).decision();
     }
 
     @Override
@@ -80,14 +78,19 @@ public final class HostAccessTable implements HostAccess, HatInspector {
 
     @Override
     public HostTrace trace(String listener, String ip, String hostname) {
+        HostTrace trace = decideFor(listener, ip, hostname);
+        return new HostTrace(trace.listener(), trace.decision(), trace.effective(), trace.passed(), gate.status(ip));
+    }
+
+    /** The decision without the host's counters: those are for the console, not for every connection. */
+    private HostTrace decideFor(String listener, String ip, String hostname) {
         ListenerTable table = tables.get(listener);
         if (table == null) {
             warnOnce(listener, "no HAT for listener " + listener);
         } else if (!table.usable()) {
             warnOnce(listener, table.problem());
         }
-        HostTrace trace = decider.decide(listener, table, ip, hostname);
-        return new HostTrace(trace.listener(), trace.decision(), trace.effective(), trace.passed(), gate.status(ip));
+        return decider.decide(listener, table, ip, hostname);
     }
 
     @Override
@@ -158,9 +161,5 @@ public final class HostAccessTable implements HostAccess, HatInspector {
         if (this.mailLog == service) {
             this.mailLog = null;
         }
-    }
-
-    HostCounters counters() {
-        return counters;
     }
 }

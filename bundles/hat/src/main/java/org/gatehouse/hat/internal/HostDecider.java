@@ -46,8 +46,7 @@ final class HostDecider {
         }
         ReverseDnsName rdns = hostname != null ? new ReverseDnsName(hostname.toLowerCase(Locale.ROOT), true)
                 : inet == null ? ReverseDnsName.NONE : dns.reverseName(inet);
-        HostFacts facts = new HostFacts(ip, address, rdns, () -> safeScore(ip),
-                (a, zone) -> dns.listed(IpAddresses.toInetAddress(a), zone));
+        HostFacts facts = new HostFacts(ip, address, rdns, () -> safeScore(ip), zone -> dns.listed(inet, zone));
         if (table == null || !table.usable()) {
             String why = table == null ? "no HAT for listener " + listener
                     : "HAT for listener " + listener + " is broken: " + table.problem();

@@ -3,7 +3,7 @@ package org.gatehouse.hat.internal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -16,13 +16,14 @@ final class HostFacts {
     private final BigInteger address;
     private final ReverseDnsName reverseDns;
     private final Supplier<Double> reputation;
-    private final BiPredicate<BigInteger, String> dnsList;
+    private final Predicate<String> dnsList;
     private final Map<String, Boolean> listedIn = new HashMap<>();
     private boolean scored;
     private Double sbrs;
 
+    /** @param dnsList whether the host is listed in a zone; asked only when {@code address} is not null */
     HostFacts(String ip, BigInteger address, ReverseDnsName reverseDns, Supplier<Double> reputation,
-              BiPredicate<BigInteger, String> dnsList) {
+              Predicate<String> dnsList) {
         this.ip = ip;
         this.address = address;
         this.reverseDns = reverseDns;
@@ -37,10 +38,6 @@ final class HostFacts {
     /** The address as a number, or null when the listener passed something that is not an IP literal. */
     BigInteger address() {
         return address;
-    }
-
-    ReverseDnsName reverseDns() {
-        return reverseDns;
     }
 
     /** The forward-confirmed PTR name, lower case, or null: host name entries match only this. */
@@ -60,6 +57,6 @@ final class HostFacts {
         if (address == null) {
             return false;
         }
-        return listedIn.computeIfAbsent(zone, z -> dnsList.test(address, z));
+        return listedIn.computeIfAbsent(zone, dnsList::test);
     }
 }

@@ -20,8 +20,6 @@ record RatEntry(String recipient, boolean accept, boolean bypassThrottling, Stri
     /** The last entry of every RAT; it cannot be removed, so no public listener is an open relay. */
     static final RatEntry ALL = new RatEntry("ALL", false, false, RELAY_DENIED);
 
-    enum Kind { ADDRESS, USER, DOMAIN, SUBDOMAIN, IP }
-
     static RatEntry parse(String line) {
         String[] words = line == null ? new String[0] : line.trim().split("\\s+", 3);
         if (words.length < 2 || words[0].isEmpty()) {
@@ -31,7 +29,7 @@ record RatEntry(String recipient, boolean accept, boolean bypassThrottling, Stri
         if (recipient.equals("all")) {
             throw bad(line, "ALL -> REJECT is always the last entry and cannot be changed");
         }
-        kind(recipient, line);
+        checkRecipient(recipient, line);
         String rest = words.length > 2 ? words[2].trim() : "";
         String action = words[1].toUpperCase(Locale.ROOT);
         if (action.equals("ACCEPT")) {
@@ -49,7 +47,8 @@ record RatEntry(String recipient, boolean accept, boolean bypassThrottling, Stri
         throw bad(line, "the action must be ACCEPT or REJECT, not '" + words[1] + "'");
     }
 
-    static Kind kind(String recipient, String line) {
+    /** Refuses a recipient that is none of the five forms. */
+    private static void checkRecipient(String recipient, String line) {
         if (recipient.startsWith("[") && recipient.endsWith("]")) {
             String ip = recipient.substring(1, recipient.length() - 1);
             if (ip.startsWith("ipv6:")) {
@@ -58,7 +57,7 @@ record RatEntry(String recipient, boolean accept, boolean bypassThrottling, Stri
             if (IpAddresses.parse(ip) == null) {
                 throw bad(line, "'" + recipient + "' is not an address literal");
             }
-            return Kind.IP;
+            return;
         }
         int at = recipient.indexOf('@');
         if (at >= 0) {
@@ -67,24 +66,20 @@ record RatEntry(String recipient, boolean accept, boolean bypassThrottling, Stri
             if (user.isEmpty() || user.indexOf('@') >= 0 || domain.indexOf('@') >= 0) {
                 throw bad(line, "'" + recipient + "' is not user@domain or user@");
             }
-            if (domain.isEmpty()) {
-                return Kind.USER;
-            }
-            if (EntryParser.hostname(domain) == null) {
+            if (!domain.isEmpty() && EntryParser.hostname(domain) == null) {
                 throw bad(line, "'" + domain + "' is not a domain name");
             }
-            return Kind.ADDRESS;
+            return;
         }
         if (recipient.startsWith(".")) {
             if (EntryParser.hostname(recipient.substring(1)) == null) {
                 throw bad(line, "'" + recipient + "' is not .domain");
             }
-            return Kind.SUBDOMAIN;
+            return;
         }
         if (EntryParser.hostname(recipient) == null) {
             throw bad(line, "'" + recipient + "' is not a domain, .subdomain, user@domain, user@ or [IP]");
         }
-        return Kind.DOMAIN;
     }
 
     /** As the admin writes it in the config. */

@@ -36,16 +36,14 @@ final class RecipientGate {
             return RecipientCheck.refuse(policy.dhapReply(), "directory harvest prevention: host refused until "
                     + Instant.ofEpochMilli(record.cutOffUntil()));
         }
-        boolean bypass = false;
         if (publicListener && policy.access() != AccessRule.RELAY) {
             RatEntry entry = rat == null ? RatEntry.ALL : rat.match(address);
             if (!entry.accept()) {
                 return invalid(listener, host, record, now, entry);
             }
-            bypass = entry.bypassThrottling();
-        }
-        if (bypass) {
-            return RecipientCheck.accept();
+            if (entry.bypassThrottling()) {
+                return RecipientCheck.accept();
+            }
         }
         int limit = policy.maxRecipientsPerHour();
         if (!record.recipient(now, limit)) {

@@ -15,23 +15,21 @@ final class SenderGroup {
     private final String name;
     private final int order;
     private final String policy;
-    private final String comment;
-    private final List<String> entries;
     private final AddressIndex addresses;
     private final Map<String, String> hostnames = new HashMap<>();
     private final Map<String, String> suffixes = new HashMap<>();
     private final List<HatEntry.SbrsRange> sbrsRanges = new ArrayList<>();
     private final List<HatEntry.DnsList> dnsLists = new ArrayList<>();
+    /** The zones of {@link #dnsLists}, kept so a decision's prefetch does not rebuild them per connection. */
+    private final List<String> dnsListZones;
     private String sbrsNone;
     private String all;
 
     /** @throws IllegalArgumentException naming the first bad entry */
-    SenderGroup(String name, int order, String policy, String comment, List<String> entries) {
+    SenderGroup(String name, int order, String policy, List<String> entries) {
         this.name = name;
         this.order = order;
         this.policy = policy;
-        this.comment = comment;
-        this.entries = List.copyOf(entries);
         List<HatEntry.AddressRange> ranges = new ArrayList<>();
         for (String text : entries) {
             HatEntry entry = EntryParser.parse(text);
@@ -52,6 +50,7 @@ final class SenderGroup {
             }
         }
         this.addresses = AddressIndex.of(ranges);
+        this.dnsListZones = dnsLists.stream().map(HatEntry.DnsList::zone).toList();
     }
 
     /** The entry that matches the host, or null. Cheap checks first; DNS lists last. */
@@ -112,16 +111,8 @@ final class SenderGroup {
         return policy;
     }
 
-    String comment() {
-        return comment;
-    }
-
     /** The zones of this group's {@code dnslist[...]} entries. */
     List<String> dnsListZones() {
-        return dnsLists.stream().map(HatEntry.DnsList::zone).toList();
-    }
-
-    List<String> entries() {
-        return entries;
+        return dnsListZones;
     }
 }

@@ -1,8 +1,5 @@
 package org.gatehouse.hat.internal;
 
-import java.util.Map;
-
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
@@ -14,11 +11,6 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class SenderGroupConfigPart extends ConfigPartHolder {
 
     public static final String PID = "org.gatehouse.hat.sendergroup";
-
-    @Activate
-    public SenderGroupConfigPart(Map<String, Object> properties) {
-        super(properties);
-    }
 
     @Override
     public Kind kind() {

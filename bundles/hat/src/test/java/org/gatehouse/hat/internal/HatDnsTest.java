@@ -70,13 +70,13 @@ class HatDnsTest {
         config.find(config.groups, "public", "BLACKLIST").put("entries", "SBRS[-10:-3], dnslist[bl.test]");
         HostAccessTable hat = new HostAccessTable(dns(), new HostCounters(clock, 100));
         for (Map<String, Object> m : config.listeners) {
-            hat.addPart(part(HatConfigPart.Kind.LISTENER, m), m);
+            hat.addPart(part(HatConfigPart.Kind.LISTENER), m);
         }
         for (Map<String, Object> m : config.policies) {
-            hat.addPart(part(HatConfigPart.Kind.POLICY, m), m);
+            hat.addPart(part(HatConfigPart.Kind.POLICY), m);
         }
         for (Map<String, Object> m : config.groups) {
-            hat.addPart(part(HatConfigPart.Kind.SENDER_GROUP, m), m);
+            hat.addPart(part(HatConfigPart.Kind.SENDER_GROUP), m);
         }
         HostDecision partner = hat.decide("public", "127.0.0.5");
         assertEquals("WHITELIST", partner.senderGroup());
@@ -88,16 +88,11 @@ class HatDnsTest {
         assertEquals("dnslist[bl.test]", listed.matchedRule());
     }
 
-    private static HatConfigPart part(HatConfigPart.Kind kind, Map<String, Object> props) {
+    private static HatConfigPart part(HatConfigPart.Kind kind) {
         return new HatConfigPart() {
             @Override
             public Kind kind() {
                 return kind;
-            }
-
-            @Override
-            public Map<String, Object> properties() {
-                return props;
             }
         };
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SenderGroupTest {
 
     private static SenderGroup group(String... entries) {
-        return new SenderGroup("G", 10, "P", "", List.of(entries));
+        return new SenderGroup("G", 10, "P", List.of(entries));
     }
 
     private static HostFacts host(String ip) {
@@ -23,7 +23,7 @@ class SenderGroupTest {
     }
 
     private static HostFacts host(String ip, ReverseDnsName rdns, Double sbrs, Set<String> listedIn) {
-        return new HostFacts(ip, IpAddresses.parse(ip), rdns, () -> sbrs, (a, zone) -> listedIn.contains(zone));
+        return new HostFacts(ip, IpAddresses.parse(ip), rdns, () -> sbrs, listedIn::contains);
     }
 
     @Test
@@ -91,7 +91,7 @@ class SenderGroupTest {
     void asksReputationOnlyWhenAGroupNeedsItAndOnce() {
         AtomicInteger asked = new AtomicInteger();
         HostFacts facts = new HostFacts("192.0.2.1", IpAddresses.parse("192.0.2.1"), ReverseDnsName.NONE,
-                () -> { asked.incrementAndGet(); return 1.0; }, (a, z) -> false);
+                () -> { asked.incrementAndGet(); return 1.0; }, z -> false);
         group("10.0.0.0/8").match(facts);
         assertEquals(0, asked.get());
         group("SBRS[-10:-3]").match(facts);

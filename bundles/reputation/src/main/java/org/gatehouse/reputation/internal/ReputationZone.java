@@ -29,15 +29,7 @@ public record ReputationZone(String name, Map<String, Double> scores, Double oth
 
     /** Parses the {@code zones} setting: each value one zone, or several separated by commas. */
     public static List<ReputationZone> parseAll(String[] values) {
-        List<ReputationZone> zones = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String one : value.split(",")) {
-                if (!one.isBlank()) {
-                    zones.add(parse(one));
-                }
-            }
-        }
-        return List.copyOf(zones);
+        return texts(values).stream().map(ReputationZone::parse).toList();
     }
 
     /**
@@ -47,19 +39,27 @@ public record ReputationZone(String name, Map<String, Double> scores, Double oth
      */
     public static List<ReputationZone> parseValid(String[] values, List<String> errors) {
         List<ReputationZone> zones = new ArrayList<>();
-        for (String value : values == null ? new String[0] : values) {
-            for (String one : value.split(",")) {
-                if (one.isBlank()) {
-                    continue;
-                }
-                try {
-                    zones.add(parse(one));
-                } catch (IllegalArgumentException e) {
-                    errors.add("zone ignored: " + e.getMessage());
-                }
+        for (String one : texts(values)) {
+            try {
+                zones.add(parse(one));
+            } catch (IllegalArgumentException e) {
+                errors.add("zone ignored: " + e.getMessage());
             }
         }
         return List.copyOf(zones);
+    }
+
+    /** The zones' texts in the setting: each value one zone, or several separated by commas; blanks dropped. */
+    private static List<String> texts(String[] values) {
+        List<String> texts = new ArrayList<>();
+        for (String value : values == null ? new String[0] : values) {
+            for (String one : value.split(",")) {
+                if (!one.isBlank()) {
+                    texts.add(one);
+                }
+            }
+        }
+        return texts;
     }
 
     /** Parses one zone: its name, then {@code answer=score} pairs. */

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,9 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class IncomingSpoolFile implements IncomingMessage {
 
-    /** Most mail fits; larger content goes out in buffer-sized writes. */
     private static final Logger LOG = LoggerFactory.getLogger(IncomingSpoolFile.class);
 
+    /** Most mail fits; larger content goes out in buffer-sized writes. */
     private static final int BUFFER = 16 * 1024;
 
     /** Commits a written file; implemented by the queue. */
@@ -44,12 +43,6 @@ final class IncomingSpoolFile implements IncomingMessage {
     private final ByteBuffer buffer;
     private long size;
     private State state = State.OPEN;
-
-    IncomingSpoolFile(long mid, Envelope envelope, Connection connection, Instant received, Path file,
-                      Committer committer) throws IOException {
-        this(mid, envelope, connection, received, file,
-                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), committer);
-    }
 
     /** With {@code channel} already open on the new, empty {@code file}. */
     IncomingSpoolFile(long mid, Envelope envelope, Connection connection, Instant received, Path file,

@@ -26,9 +26,10 @@ record QueueSettings(Path directory, int workers, boolean fsync, long stageGrace
         if (dir == null || dir.isBlank()) {
             dir = System.getProperty("karaf.data", "data") + "/spool";
         }
-        return new QueueSettings(Path.of(dir), Math.max(1, config.workers()), config.fsync(),
-                Math.max(0, config.stage_grace_seconds()) * 1000L, Duration.ofSeconds(60), Duration.ofMinutes(30), 8,
-                10_000, 10_000);
+        QueueSettings fixed = defaults(Path.of(dir));
+        return new QueueSettings(fixed.directory, Math.max(1, config.workers()), config.fsync(),
+                Math.max(0, config.stage_grace_seconds()) * 1000L, fixed.retryInitial, fixed.retryMax,
+                fixed.forceThreads, fixed.midBlock, fixed.drainMillis);
     }
 
     QueueSettings withWorkers(int n) {

@@ -1,6 +1,7 @@
 package org.gatehouse.queue.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.gatehouse.api.Recipient;
 import org.gatehouse.api.RecipientStatus;
@@ -16,6 +17,11 @@ public record RecipientProgress(Recipient recipient, RecipientOutcome outcome, i
 
     static RecipientProgress fresh(Recipient recipient) {
         return new RecipientProgress(recipient, RecipientOutcome.PENDING, 0, null, null);
+    }
+
+    /** Every recipient of an envelope, none tried yet. */
+    static List<RecipientProgress> allFresh(List<Recipient> recipients) {
+        return recipients.stream().map(RecipientProgress::fresh).toList();
     }
 
     RecipientProgress done(RecipientOutcome how, String reply) {

@@ -116,9 +116,8 @@ final class SpoolRecovery {
             }
         }
         if (state == null && dir.equals(spool.hold())) {
-            List<RecipientProgress> fresh = new ArrayList<>();
-            header.envelope().recipients().forEach(r -> fresh.add(RecipientProgress.fresh(r)));
-            state = new MessageState(Phase.HELD, "held (state lost in a crash)", fresh, List.of(), Map.of());
+            state = new MessageState(Phase.HELD, "held (state lost in a crash)",
+                    RecipientProgress.allFresh(header.envelope().recipients()), List.of(), Map.of());
         }
         return new SpooledMessage(header, spool, dir, Files.size(file), state, clock, owner);
     }

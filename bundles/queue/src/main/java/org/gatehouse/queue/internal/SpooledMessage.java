@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.gatehouse.api.Connection;
 import org.gatehouse.api.DeliveryQueue;
@@ -64,8 +65,7 @@ final class SpooledMessage implements QueuedMessage {
         this.owner = owner;
         if (state == null) {
             this.phase = Phase.WORK_QUEUE;
-            this.recipients = new ArrayList<>();
-            header.envelope().recipients().forEach(r -> recipients.add(RecipientProgress.fresh(r)));
+            this.recipients = new ArrayList<>(RecipientProgress.allFresh(header.envelope().recipients()));
             this.additions = new StageAdditions(List.of(), Map.of());
         } else {
             this.phase = state.phase();
@@ -206,8 +206,7 @@ final class SpooledMessage implements QueuedMessage {
             if (removed) {
                 return;
             }
-            recipients.replaceAll(r -> rids.contains(r.recipient().rid()) && r.outcome() == RecipientOutcome.PENDING
-                    ? r.done(outcome, reply) : r);
+            updatePending(rids, r -> r.done(outcome, reply));
             done = recipients.stream().noneMatch(r -> r.outcome() == RecipientOutcome.PENDING);
             if (done) {
                 deleteFiles();
@@ -225,9 +224,14 @@ final class SpooledMessage implements QueuedMessage {
         if (removed) {
             return;
         }
-        recipients.replaceAll(r -> rids.contains(r.recipient().rid()) && r.outcome() == RecipientOutcome.PENDING
-                ? r.deferred(reply, next) : r);
+        updatePending(rids, r -> r.deferred(reply, next));
         persist(true);
+    }
+
+    /** Applies {@code change} to those of {@code rids} still pending (guarded by this). */
+    private void updatePending(Collection<Integer> rids, UnaryOperator<RecipientProgress> change) {
+        recipients.replaceAll(r -> rids.contains(r.recipient().rid()) && r.outcome() == RecipientOutcome.PENDING
+                ? change.apply(r) : r);
     }
 
     /**

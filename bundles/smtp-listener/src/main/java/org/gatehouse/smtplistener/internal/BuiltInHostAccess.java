@@ -1,7 +1,5 @@
 package org.gatehouse.smtplistener.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -59,14 +57,7 @@ final class BuiltInHostAccess implements HostAccess {
 
     private String matchRelayNetwork(String remoteIp) {
         byte[] literal = NetworkList.literal(remoteIp);
-        if (literal == null) {
-            return null;
-        }
-        try {
-            return relayNetworks.match(InetAddress.getByAddress(literal));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("address of wrong length for " + remoteIp, e);
-        }
+        return literal == null ? null : relayNetworks.match(literal);
     }
 
     @Override

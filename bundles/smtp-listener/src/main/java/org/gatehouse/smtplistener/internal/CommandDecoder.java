@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns a command line's bytes into verb and argument. NUL is never accepted; 8-bit octets
@@ -15,6 +16,9 @@ import java.util.Locale;
  * @param eightBit  the line holds non-ASCII characters
  */
 record CommandDecoder(String verb, String arg, boolean eightBit) {
+
+    /** MAIL's argument (upper-cased) names the SMTPUTF8 parameter after the path. */
+    private static final Pattern SMTPUTF8_PARAMETER = Pattern.compile(".*>.* SMTPUTF8( .*)?");
 
     static CommandDecoder decode(byte[] bytes, int length) throws SmtpReplyException {
         boolean eightBit = false;
@@ -38,7 +42,7 @@ record CommandDecoder(String verb, String arg, boolean eightBit) {
         if (!eightBit) {
             return;
         }
-        boolean allowed = esmtp && (("MAIL".equals(verb) && arg.toUpperCase(Locale.ROOT).matches(".*>.* SMTPUTF8( .*)?"))
+        boolean allowed = esmtp && (("MAIL".equals(verb) && SMTPUTF8_PARAMETER.matcher(arg.toUpperCase(Locale.ROOT)).matches())
                 || ("RCPT".equals(verb) && utf8Transaction));
         if (!allowed) {
             throw new SmtpReplyException("MAIL".equals(verb) || "RCPT".equals(verb)

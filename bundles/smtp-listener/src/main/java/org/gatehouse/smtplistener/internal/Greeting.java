@@ -1,9 +1,14 @@
 package org.gatehouse.smtplistener.internal;
 
+import java.util.regex.Pattern;
+
 import org.gatehouse.api.MailFlowPolicy;
 
 /** The first words a client hears: the policy's banner, or its reject banner. */
 final class Greeting {
+
+    /** A reject text that already starts with an enhanced status code (RFC 3463). */
+    private static final Pattern ENHANCED_CODE = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}( .*)?");
 
     private Greeting() {
     }
@@ -22,7 +27,7 @@ final class Greeting {
         String text = policy.rejectBanner() == null || policy.rejectBanner().isBlank()
                 ? BuiltInHostAccess.REJECT_TEXT : policy.rejectBanner();
         text = text.replace("$RemoteIP", remoteIp).replace("$Hostname", hostname);
-        if (!text.matches("[245]\\.\\d{1,3}\\.\\d{1,3}( .*)?")) {
+        if (!ENHANCED_CODE.matcher(text).matches()) {
             text = (code < 500 ? "4.7.1 " : "5.7.1 ") + text;
         }
         return code + " " + text;

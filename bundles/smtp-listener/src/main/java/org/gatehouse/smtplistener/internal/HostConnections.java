@@ -20,8 +20,4 @@ final class HostConnections {
     void closed(String remoteIp) {
         open.computeIfPresent(remoteIp, (ip, n) -> n <= 1 ? null : n - 1);
     }
-
-    int openFrom(String remoteIp) {
-        return open.getOrDefault(remoteIp, 0);
-    }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
 import org.gatehouse.api.Connection;
 import org.gatehouse.api.HostDecision;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 abstract class MessageReception extends SessionInput {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageReception.class);
+    /** BDAT arguments are split for every chunk: compiled once. */
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     enum Mode { COMMAND, DATA, BDAT }
 
@@ -60,10 +63,6 @@ abstract class MessageReception extends SessionInput {
     /** The HAT's decision for this connection. */
     abstract HostDecision decision();
 
-    long icid() {
-        return icid;
-    }
-
     final void data(String arg) {
         if (!arg.isBlank()) {
             error("501 5.5.4 Syntax: DATA");
@@ -87,7 +86,7 @@ abstract class MessageReception extends SessionInput {
 
     private boolean readyForContent() {
         if (tx == null) {
-            error(helo() == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST);
+            error(noTransaction());
             return false;
         }
         if (tx.recipients.isEmpty()) {
@@ -131,6 +130,11 @@ abstract class MessageReception extends SessionInput {
         }
     }
 
+    /** The reply to a command that needs an open transaction when there is none. */
+    final String noTransaction() {
+        return helo() == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST;
+    }
+
     final boolean allocateMid(Spool spool, Transaction t) {
         try {
             t.mid = spool.allocateMid();
@@ -154,7 +158,7 @@ abstract class MessageReception extends SessionInput {
     }
 
     final void bdat(String arg) {
-        String[] parts = arg.trim().split(" +");
+        String[] parts = SPACES.split(arg.trim());
         long size;
         try {
             size = Long.parseLong(parts[0]);
@@ -173,7 +177,7 @@ abstract class MessageReception extends SessionInput {
         chunkLast = last;
         chunkRefusal = null;
         if (tx == null || tx.recipients.isEmpty()) {
-            chunkRefusal = tx == null ? (helo() == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST) : Replies.RCPT_FIRST;
+            chunkRefusal = tx == null ? noTransaction() : Replies.RCPT_FIRST;
         } else if (tx.message == null && tx.refusal == null) {
             tx.chunked = true;
             if (!openMessage()) {

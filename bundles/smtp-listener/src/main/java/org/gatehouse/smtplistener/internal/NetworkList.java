@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A list of CIDR networks (IPv4 and IPv6), e.g. {@code 127.0.0.0/8, ::1/128, 10.1.1.5}. */
 final class NetworkList {
@@ -27,6 +28,10 @@ final class NetworkList {
             return (address[full] & mask) == (prefix[full] & mask);
         }
     }
+
+    /** Checked for every client of a private listener without a HAT: compiled once. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.%a-zA-Z0-9]+");
 
     private final List<Network> networks;
 
@@ -71,8 +76,8 @@ final class NetworkList {
     /** The address bytes of an IP literal, or null when the text is not one (never resolves names). */
     static byte[] literal(String text) {
         String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = t.indexOf(':') >= 0 && t.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+");
+        boolean v4 = IPV4.matcher(t).matches();
+        boolean v6 = t.indexOf(':') >= 0 && IPV6.matcher(t).matches();
         if (!v4 && !v6) {
             return null;
         }
@@ -83,19 +88,14 @@ final class NetworkList {
         }
     }
 
-    /** The entry that contains the address, or null. */
-    String match(InetAddress address) {
-        byte[] bytes = address.getAddress();
+    /** The entry that contains the address (its bytes, as {@link #literal} gives them), or null. */
+    String match(byte[] bytes) {
         for (Network n : networks) {
             if (n.contains(bytes)) {
                 return n.text();
             }
         }
         return null;
-    }
-
-    boolean isEmpty() {
-        return networks.isEmpty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.gatehouse.smtplistener.internal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The argument of MAIL FROM / RCPT TO: a path in angle brackets and ESMTP parameters.
@@ -14,6 +15,9 @@ record PathArgument(String address, Map<String, String> params) {
 
     /** RFC 5321 4.5.3.1.3: a path, brackets included, is at most 256 octets. */
     static final int MAX_PATH = 256;
+    /** Compiled once: MAIL and RCPT are parsed for every recipient of every message. */
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final Pattern DOMAIN = Pattern.compile("[^\\s\\[\\]<>()@,;:\"\\\\]*");
 
     /** Parses the text after the verb, e.g. {@code FROM:<a@example.org> SIZE=100}. */
     static PathArgument parse(String text, String keyword) throws SmtpReplyException {
@@ -49,7 +53,7 @@ record PathArgument(String address, Map<String, String> params) {
         if (!tail.isEmpty() && tail.charAt(0) != ' ') {
             throw new SmtpReplyException("501 5.5.4 Space expected after the address");
         }
-        for (String param : tail.trim().split(" +")) {
+        for (String param : SPACES.split(tail.trim())) {
             if (param.isEmpty()) {
                 continue;
             }
@@ -94,7 +98,7 @@ record PathArgument(String address, Map<String, String> params) {
                 throw new SmtpReplyException("501 5.1.3 Bad address syntax");
             }
         }
-        if (domain.startsWith("[") ? !domain.endsWith("]") : !domain.matches("[^\\s\\[\\]<>()@,;:\"\\\\]*")) {
+        if (domain.startsWith("[") ? !domain.endsWith("]") : !DOMAIN.matcher(domain).matches()) {
             throw new SmtpReplyException("501 5.1.3 Bad domain in address");
         }
     }

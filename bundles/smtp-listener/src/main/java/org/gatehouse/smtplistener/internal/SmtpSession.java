@@ -262,17 +262,18 @@ final class SmtpSession extends MessageReception {
             error(Replies.TOO_MANY_MESSAGES);
             return;
         }
+        long sizeLimit = sizeLimit();
         MailParameters params;
         String from;
         try {
             PathArgument path = PathArgument.parse(arg, "FROM");
-            params = MailParameters.of(path, esmtp, sizeLimit());
+            params = MailParameters.of(path, esmtp, sizeLimit);
             from = Addresses.sender(params.from(), params.smtpUtf8(), settings);
         } catch (SmtpReplyException e) {
             error(e.reply());
             return;
         }
-        Transaction t = new Transaction(-1, from, params.smtpUtf8(), params.body(), sizeLimit());
+        Transaction t = new Transaction(-1, from, params.smtpUtf8(), params.body(), sizeLimit);
         Spool spool = listener.services().spool();
         if (spool != null && !allocateMid(spool, t)) {
             reply(Replies.SPOOL_UNAVAILABLE);
@@ -284,7 +285,7 @@ final class SmtpSession extends MessageReception {
 
     private void rcpt(String arg) {
         if (tx == null) {
-            error(helo == null ? Replies.HELO_FIRST : Replies.MAIL_FIRST);
+            error(noTransaction());
             return;
         }
         String to;

@@ -70,15 +70,22 @@ public final class AntivirusStage implements MessageStage {
             }
             message.addHeader(HEADER_ENGINE, antivirus.engineName());
         }
-        String subject = actions.subjectFor(scan.verdict(), message.header("Subject"));
-        if (subject != null) {
-            message.setHeader("Subject", subject);
+        // The Subject is read from the spool only for a verdict that tags it (never for clean mail).
+        if (actions.tagsSubject(scan.verdict())) {
+            String subject = actions.subjectFor(scan.verdict(), message.header("Subject"));
+            if (subject != null) {
+                message.setHeader("Subject", subject);
+            }
         }
         log(message.mid(), scan);
         return actions.resultFor(scan);
     }
 
     private void log(long mid, ScanResult scan) {
+        MailLog log = mailLog;
+        if (log == null) {
+            return;
+        }
         StringBuilder text = new StringBuilder("MID ").append(mid).append(" antivirus ").append(scan.verdict().logWord());
         if (scan.signature() != null) {
             text.append(' ').append(scan.signature());
@@ -88,10 +95,6 @@ public final class AntivirusStage implements MessageStage {
         MailEvent event = MailEvent.of("message.antivirus").with("mid", mid).with("verdict", scan.verdict().label())
                 .with("signature", scan.signature() == null ? "" : scan.signature()).with("detail", scan.detail())
                 .text(text.toString());
-        MailLog log = mailLog;
-        if (log == null) {
-            return;
-        }
         if (scan.verdict() == ScanVerdict.CLEAN) {
             log.info(event);
         } else {

@@ -14,10 +14,11 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
  */
 final class CompressedContent implements Unpacker {
 
-    private final ScanLimits limits;
+    /** Built once: it holds only the memory limit, and the names used here need no lookup. */
+    private final CompressorStreamFactory factory;
 
     CompressedContent(ScanLimits limits) {
-        this.limits = limits;
+        this.factory = new CompressorStreamFactory(true, limits.unpackMemoryLimitKb());
     }
 
     @Override
@@ -44,8 +45,6 @@ final class CompressedContent implements Unpacker {
     @Override
     public void unpack(ScannedObject object, Members members) throws IOException {
         String format = format(object);
-        CompressorStreamFactory factory = new CompressorStreamFactory(true,
-                (int) Math.min(Integer.MAX_VALUE, limits.maxUnpackMemoryKb()));
         try (InputStream in = factory.createCompressorInputStream(format, new ByteArrayInputStream(object.data()))) {
             members.add(memberName(object.name(), format), in, object.data().length);
         } catch (CompressorException e) {

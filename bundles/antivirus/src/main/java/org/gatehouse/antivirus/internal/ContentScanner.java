@@ -23,10 +23,6 @@ public final class ContentScanner {
                 new BinHexContent(), new UuencodedFiles());
     }
 
-    public ScanLimits limits() {
-        return limits;
-    }
-
     /** Scans a message or file; {@code name} is how the result refers to the top object. */
     public ScanResult scan(String name, InputStream content) {
         return new ScanJob(database.get(), unpackers, new ScanBudget(limits, System.nanoTime())).run(name, content);

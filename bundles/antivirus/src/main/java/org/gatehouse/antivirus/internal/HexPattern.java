@@ -50,10 +50,6 @@ final class HexPattern {
         this.anchorLength = bestLength;
     }
 
-    int anchorStart() {
-        return anchorStart;
-    }
-
     int anchorLength() {
         return anchorLength;
     }

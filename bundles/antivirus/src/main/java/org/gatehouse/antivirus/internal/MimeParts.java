@@ -21,6 +21,9 @@ final class MimeParts implements Unpacker {
 
     private static final Pattern FILE_NAME = Pattern.compile("(?i)\\b(?:file)?name\\*?=\"?([^\";\\r\\n]+)");
     private static final Pattern HEADER_LINE = Pattern.compile("^[!-9;-~]+:");
+    /** Permissive and unbounded (the scan's own limits bound the work); immutable, so built once. */
+    private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderCount(-1)
+            .setMaxHeaderLen(-1).setMaxContentLen(-1).setStrictParsing(false).build();
 
     private final ScanLimits limits;
 
@@ -41,9 +44,7 @@ final class MimeParts implements Unpacker {
 
     @Override
     public void unpack(ScannedObject object, Members members) throws IOException {
-        MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderCount(-1).setMaxHeaderLen(-1)
-                .setMaxContentLen(-1).setStrictParsing(false).build();
-        MimeTokenStream stream = new MimeTokenStream(config);
+        MimeTokenStream stream = new MimeTokenStream(CONFIG);
         stream.setRecursionMode(RecursionMode.M_RECURSE);
         stream.parse(new ByteArrayInputStream(object.data()));
         int part = 0;

@@ -13,10 +13,6 @@ final class ScanBudget {
         this.deadline = nowNanos + limits.maxTime().toNanos();
     }
 
-    ScanLimits limits() {
-        return limits;
-    }
-
     /** Called for each object before it is looked at. */
     void enter(int depth) {
         if (depth > limits.maxDepth()) {

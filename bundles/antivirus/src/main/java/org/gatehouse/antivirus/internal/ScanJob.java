@@ -109,19 +109,19 @@ final class ScanJob {
         @Override
         public void add(String name, InputStream content, long packedSize) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            IOException damage = null;
             try {
                 read(content, packedSize, out);
             } catch (IOException e) {
                 // Scan what could be read (a signature there still counts), then report the damage.
-                ScanResult r = scan(new ScannedObject(parent.path() + "/" + name, name, out.toByteArray(), parent.depth() + 1));
-                if (r != null) {
-                    throw new MemberInfected(r);
-                }
-                throw e;
+                damage = e;
             }
             ScanResult r = scan(new ScannedObject(parent.path() + "/" + name, name, out.toByteArray(), parent.depth() + 1));
             if (r != null) {
                 throw new MemberInfected(r);
+            }
+            if (damage != null) {
+                throw damage;
             }
         }
 

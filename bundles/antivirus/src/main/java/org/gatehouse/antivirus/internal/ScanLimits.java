@@ -16,4 +16,9 @@ public record ScanLimits(int maxDepth, long maxExpandedBytes, int maxRatio, int 
     public static ScanLimits defaults() {
         return new ScanLimits(16, 200L * 1024 * 1024, 250, 5000, Duration.ofSeconds(60), 256 * 1024);
     }
+
+    /** {@link #maxUnpackMemoryKb} as the int the Commons Compress decoders take. */
+    int unpackMemoryLimitKb() {
+        return (int) Math.min(Integer.MAX_VALUE, maxUnpackMemoryKb);
+    }
 }

@@ -14,10 +14,10 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  */
 final class SevenZipMembers implements Unpacker {
 
-    private final ScanLimits limits;
+    private final int memoryLimitKb;
 
     SevenZipMembers(ScanLimits limits) {
-        this.limits = limits;
+        this.memoryLimitKb = limits.unpackMemoryLimitKb();
     }
 
     @Override
@@ -29,7 +29,7 @@ final class SevenZipMembers implements Unpacker {
     public void unpack(ScannedObject object, Members members) throws IOException {
         try (SevenZFile archive = SevenZFile.builder()
                 .setSeekableByteChannel(new SeekableInMemoryByteChannel(object.data()))
-                .setMaxMemoryLimitKb((int) Math.min(Integer.MAX_VALUE, limits.maxUnpackMemoryKb()))
+                .setMaxMemoryLimitKb(memoryLimitKb)
                 .get()) {
             SevenZArchiveEntry entry;
             while ((entry = archive.getNextEntry()) != null) {

@@ -43,7 +43,12 @@ final class UuencodedFiles implements Unpacker {
     /** Decodes lines from {@code start} until {@code end}, a blank line or the end of the text. */
     static byte[] decode(String text, int start) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String line : text.substring(start).split("\r?\n")) {
+        // Line by line from start: no copy or split of the rest of the text for each file.
+        for (int from = start, next; from < text.length(); from = next) {
+            int newline = text.indexOf('\n', from);
+            next = newline < 0 ? text.length() : newline + 1;
+            int to = newline < 0 ? text.length() : newline > from && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            String line = text.substring(from, to);
             if (line.equals("end") || line.isEmpty()) {
                 break;
             }

@@ -49,6 +49,11 @@ final class VerdictActions {
         }
     }
 
+    /** Whether the verdict has a subject prefix configured, so the Subject needs reading at all. */
+    boolean tagsSubject(ScanVerdict verdict) {
+        return !subjectPrefixes.getOrDefault(verdict, "").isEmpty();
+    }
+
     /**
      * The Subject the verdict gives the message, or null to leave it: the prefix, a space, the
      * sender's subject; a subject already carrying the prefix (scanned twice) is left alone.

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;
+import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -36,14 +37,7 @@ final class ZipMembers implements Unpacker {
             Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                if (entry.getGeneralPurposeBit().usesEncryption()) {
-                    members.encrypted(entry.getName());
-                } else if (!zip.canReadEntryData(entry)) {
-                    members.unreadable(entry.getName(), "zip method " + method(entry) + " cannot be unpacked");
-                } else {
+                if (readable(entry, zip::canReadEntryData, members)) {
                     try (InputStream in = zip.getInputStream(entry)) {
                         members.add(entry.getName(), in, entry.getCompressedSize());
                     }
@@ -56,18 +50,30 @@ final class ZipMembers implements Unpacker {
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(object.data()), "UTF-8", true, true)) {
             ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                if (entry.getGeneralPurposeBit().usesEncryption()) {
-                    members.encrypted(entry.getName());
-                } else if (!zip.canReadEntryData(entry)) {
-                    members.unreadable(entry.getName(), "zip method " + method(entry) + " cannot be unpacked");
-                } else {
+                if (readable(entry, zip::canReadEntryData, members)) {
                     members.add(entry.getName(), zip, entry.getCompressedSize());
                 }
             }
         }
+    }
+
+    /**
+     * Whether the entry's content can be handed on; a password-protected entry or one whose
+     * method cannot be unpacked is reported as such instead, and a directory is skipped.
+     */
+    private static boolean readable(ZipArchiveEntry entry, Predicate<ZipArchiveEntry> canRead, Members members) {
+        if (entry.isDirectory()) {
+            return false;
+        }
+        if (entry.getGeneralPurposeBit().usesEncryption()) {
+            members.encrypted(entry.getName());
+            return false;
+        }
+        if (!canRead.test(entry)) {
+            members.unreadable(entry.getName(), "zip method " + method(entry) + " cannot be unpacked");
+            return false;
+        }
+        return true;
     }
 
     private static String method(ZipArchiveEntry entry) {

@@ -45,7 +45,7 @@ public final class FeatureKeyTool {
                 case "mint":
                     return new MintCommand(out, err).run(rest);
                 case "show":
-                    return new ShowCommand(out, err).run(rest);
+                    return new ShowCommand(out).run(rest);
                 case "help":
                 case "-h":
                 case "--help":

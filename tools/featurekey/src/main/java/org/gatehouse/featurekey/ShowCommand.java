@@ -11,28 +11,24 @@ import org.gatehouse.licensing.internal.FeatureKeyException;
 import org.gatehouse.licensing.internal.FeatureKeyFormat;
 import org.gatehouse.licensing.internal.SignedFeatureKey;
 
-/** {@code show <file>}: what a key says, for support questions. The signature is not checked. */
+/**
+ * {@code show <file>}: what a key says, for support questions. The signature is not checked; a
+ * malformed key is reported by {@link FeatureKeyTool#run} like any other failure.
+ */
 final class ShowCommand {
 
     private final PrintStream out;
-    private final PrintStream err;
 
-    ShowCommand(PrintStream out, PrintStream err) {
+    ShowCommand(PrintStream out) {
         this.out = out;
-        this.err = err;
     }
 
-    int run(List<String> args) throws UsageException, IOException {
+    int run(List<String> args) throws UsageException, IOException, FeatureKeyException {
         if (args.size() != 1) {
             throw new UsageException("show takes one key file");
         }
-        try {
-            SignedFeatureKey key = FeatureKeyFormat.read(Files.readString(Path.of(args.get(0)), StandardCharsets.UTF_8));
-            out.print(new String(key.body(), StandardCharsets.UTF_8));
-            return 0;
-        } catch (FeatureKeyException e) {
-            err.println("Error: " + e.getMessage());
-            return 1;
-        }
+        SignedFeatureKey key = FeatureKeyFormat.read(Files.readString(Path.of(args.get(0)), StandardCharsets.UTF_8));
+        out.print(new String(key.body(), StandardCharsets.UTF_8));
+        return 0;
     }
 }

@@ -172,9 +172,9 @@ final class DeliveryEngine implements DeliveryQueue, AutoCloseable {
                 (domain, known) -> known == destination && known.empty() ? null : known);
     }
 
-    List<Destination.Status> destinations() {
+    List<DeliveryMonitor.DestinationView> destinations() {
         return destinations.values().stream().map(Destination::status)
-                .sorted(Comparator.comparing(Destination.Status::domain)).toList();
+                .sorted(Comparator.comparing(DeliveryMonitor.DestinationView::domain)).toList();
     }
 
     List<DeliveryMonitor.WaitingView> waiting() {

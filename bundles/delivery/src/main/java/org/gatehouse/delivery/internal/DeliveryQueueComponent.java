@@ -58,11 +58,15 @@ public class DeliveryQueueComponent implements DeliveryQueue, DeliveryMonitor {
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void addRoute(ConfiguredRoute route) {
         configuredRoutes.add(route);
-        engine.routes(new RouteTable(configuredRoutes.stream().map(ConfiguredRoute::route).toList()));
+        publishRoutes();
     }
 
     synchronized void removeRoute(ConfiguredRoute route) {
         configuredRoutes.remove(route);
+        publishRoutes();
+    }
+
+    private void publishRoutes() {
         engine.routes(new RouteTable(configuredRoutes.stream().map(ConfiguredRoute::route).toList()));
     }
 
@@ -93,8 +97,7 @@ public class DeliveryQueueComponent implements DeliveryQueue, DeliveryMonitor {
 
     @Override
     public List<DestinationView> destinations() {
-        return engine.destinations().stream().map(s -> new DestinationView(s.domain(), s.activeConnections(),
-                s.idleConnections(), s.queued())).toList();
+        return engine.destinations();
     }
 
     @Override

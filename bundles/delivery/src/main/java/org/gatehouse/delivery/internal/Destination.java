@@ -28,10 +28,6 @@ final class Destination {
     private record IdleSession(SmtpSession session, ScheduledFuture<?> closer) {
     }
 
-    /** What the console shows for a destination. */
-    record Status(String domain, int activeConnections, int idleConnections, int queued) {
-    }
-
     private final String domain;
     private final DeliveryContext ctx;
     private final Deque<Delivery> queue = new ArrayDeque<>();
@@ -260,7 +256,8 @@ final class Destination {
         return queue.isEmpty() && workers == 0 && idle.isEmpty();
     }
 
-    synchronized Status status() {
-        return new Status(domain, workers + idle.size(), idle.size(), queue.size());
+    /** What the console shows for this destination. */
+    synchronized DeliveryMonitor.DestinationView status() {
+        return new DeliveryMonitor.DestinationView(domain, workers + idle.size(), idle.size(), queue.size());
     }
 }

@@ -1,6 +1,5 @@
 package org.gatehouse.delivery.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * opportunistic STARTTLS, then any number of mail transactions ({@link #send}) with RSET
  * between them. Not thread-safe: one worker uses it at a time.
  */
-final class SmtpSession implements Closeable {
+final class SmtpSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
 
@@ -140,14 +139,15 @@ final class SmtpSession implements Closeable {
      */
     Map<Integer, SmtpReply> send(QueuedMessage message, List<Recipient> recipients) throws IOException {
         Map<Integer, SmtpReply> outcome = new LinkedHashMap<>();
-        SmtpReply refusal = checkCapabilities(message, recipients);
+        boolean smtpUtf8 = needsSmtpUtf8(message, recipients);
+        SmtpReply refusal = checkCapabilities(message, smtpUtf8);
         if (refusal != null) {
             recipients.forEach(r -> outcome.put(r.rid(), refusal));
             return outcome;
         }
         transactions++;
         broken = true;
-        String mailFrom = mailFromCommand(message, recipients);
+        String mailFrom = mailFromCommand(message, smtpUtf8);
         List<SmtpReply> rcptReplies = new ArrayList<>();
         SmtpReply mailReply;
         SmtpReply dataReply;
@@ -156,12 +156,7 @@ final class SmtpSession implements Closeable {
                 // RSET rides in the same group as MAIL: one round trip less per reused message.
                 try {
                     wire.write("RSET");
-                    wire.write(mailFrom);
-                    for (Recipient r : recipients) {
-                        wire.write("RCPT TO:<" + r.address() + ">");
-                    }
-                    wire.write("DATA");
-                    wire.flush();
+                    writeEnvelope(mailFrom, recipients);
                     if (!wire.readReply().positive()) {
                         throw new StaleConnection(hop + " refused RSET");
                     }
@@ -171,12 +166,7 @@ final class SmtpSession implements Closeable {
                     throw new StaleConnection(hop + " closed the reused connection: " + e.getMessage());
                 }
             } else {
-                wire.write(mailFrom);
-                for (Recipient r : recipients) {
-                    wire.write("RCPT TO:<" + r.address() + ">");
-                }
-                wire.write("DATA");
-                wire.flush();
+                writeEnvelope(mailFrom, recipients);
             }
             mailReply = wire.readReply();
             for (int i = 0; i < recipients.size(); i++) {
@@ -224,8 +214,18 @@ final class SmtpSession implements Closeable {
         return outcome;
     }
 
-    private SmtpReply checkCapabilities(QueuedMessage message, List<Recipient> recipients) {
-        if (needsSmtpUtf8(message, recipients) && !extensions.smtpUtf8()) {
+    /** MAIL, RCPTs and DATA in one pipelined group. */
+    private void writeEnvelope(String mailFrom, List<Recipient> recipients) throws IOException {
+        wire.write(mailFrom);
+        for (Recipient r : recipients) {
+            wire.write("RCPT TO:<" + r.address() + ">");
+        }
+        wire.write("DATA");
+        wire.flush();
+    }
+
+    private SmtpReply checkCapabilities(QueuedMessage message, boolean smtpUtf8) {
+        if (smtpUtf8 && !extensions.smtpUtf8()) {
             return new SmtpReply(553, List.of("5.6.7 " + hop.name()
                     + " does not support SMTPUTF8, which the message needs"), false);
         }
@@ -236,7 +236,7 @@ final class SmtpSession implements Closeable {
         return null;
     }
 
-    static boolean needsSmtpUtf8(QueuedMessage message, List<Recipient> recipients) {
+    private static boolean needsSmtpUtf8(QueuedMessage message, List<Recipient> recipients) {
         return message.envelope().smtpUtf8() || !ascii(message.envelope().mailFrom())
                 || recipients.stream().anyMatch(r -> !ascii(r.address()));
     }
@@ -245,7 +245,7 @@ final class SmtpSession implements Closeable {
         return text.chars().allMatch(c -> c < 128);
     }
 
-    private String mailFromCommand(QueuedMessage message, List<Recipient> recipients) {
+    private String mailFromCommand(QueuedMessage message, boolean smtpUtf8) {
         StringBuilder command = new StringBuilder("MAIL FROM:<")
                 .append(message.envelope().mailFrom()).append('>');
         if (extensions.maxSize() >= 0) {
@@ -255,7 +255,7 @@ final class SmtpSession implements Closeable {
         if (extensions.eightBitMime() && body != null && !body.equalsIgnoreCase("7BIT")) {
             command.append(" BODY=8BITMIME");
         }
-        if (extensions.smtpUtf8() && needsSmtpUtf8(message, recipients)) {
+        if (extensions.smtpUtf8() && smtpUtf8) {
             command.append(" SMTPUTF8");
         }
         return command.toString();
@@ -310,11 +310,6 @@ final class SmtpSession implements Closeable {
         }
     }
 
-    @Override
-    public void close() {
-        quit();
-    }
-
     /** Cuts the connection from another thread; the transaction in progress fails with an IOException. */
     void abort() {
         broken = true;
@@ -360,12 +355,6 @@ final class SmtpSession implements Closeable {
     boolean usable() {
         return !broken && socket != null && !socket.isClosed();
     }
-
-    ServerExtensions extensions() {
-        return extensions;
-    }
-
-
 
     /** STARTTLS failed before the server's 220: a clear-text retry is allowed. */
     private static final class TlsRefusedEarly extends Exception {

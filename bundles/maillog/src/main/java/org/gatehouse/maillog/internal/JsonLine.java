@@ -24,13 +24,8 @@ final class JsonLine {
         StringBuilder out = new StringBuilder(256).append('{');
         boolean first = true;
         for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
+            field(out, first, e.getKey(), e.getValue());
             first = false;
-            string(out, e.getKey());
-            out.append(':');
-            value(out, e.getValue());
         }
         return out.append('}').toString();
     }

@@ -70,24 +70,28 @@ public final class AntispamStage implements MessageStage {
             score = antispam.check(content, MessageFacts.of(message));
         }
         SpamVerdict verdict = antispam.thresholds().verdict(score.score());
+        String engine = antispam.engineName();
         String rules = String.join(", ", score.rules().subList(0, Math.min(HEADER_RULES, score.rules().size())));
         message.annotate("antispam.score", Integer.toString(score.score()));
         message.annotate("antispam.verdict", verdict.label());
         message.annotate("antispam.rules", rules);
         String prefix = verdict == SpamVerdict.POSITIVE ? positivePrefix : verdict == SpamVerdict.SUSPECTED ? suspectedPrefix : "";
-        String tagged = SubjectPrefix.apply(message.header("Subject"), prefix);
-        if (tagged != null) {
-            message.setHeader("Subject", tagged);
+        if (prefix != null && !prefix.isEmpty()) {
+            // Reading the Subject is a spool read: only for the verdicts that tag it, not for ham.
+            String tagged = SubjectPrefix.apply(message.header("Subject"), prefix);
+            if (tagged != null) {
+                message.setHeader("Subject", tagged);
+            }
         }
         if (addHeaders) {
             message.addHeader(SCORE_HEADER, Integer.toString(score.score()));
             message.addHeader(VERDICT_HEADER, verdict.label());
             message.addHeader(RULES_HEADER, rules.isEmpty() ? "none" : rules);
-            message.addHeader(ENGINE_HEADER, antispam.engineName());
+            message.addHeader(ENGINE_HEADER, engine);
         }
         String reason = "antispam " + verdict.label() + " score " + score.score();
         log(MailEvent.of("message.antispam").with("mid", message.mid()).with("verdict", verdict.label())
-                .with("score", score.score()).with("rules", rules).with("engine", antispam.engineName()).with("action", actions.actionFor(verdict).name().toLowerCase())
+                .with("score", score.score()).with("rules", rules).with("engine", engine).with("action", actions.actionFor(verdict).name().toLowerCase())
                 .text("MID " + message.mid() + " " + reason));
         return actions.resultFor(verdict, reason);
     }

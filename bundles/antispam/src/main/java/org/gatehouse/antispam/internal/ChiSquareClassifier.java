@@ -15,19 +15,12 @@ final class ChiSquareClassifier {
     /** How many messages of each class the model needs before its opinion counts. */
     static final int MIN_MESSAGES = 5;
 
-    private final double unknownStrength;
-    private final double minStrength;
-    private final int maxClues;
-
-    ChiSquareClassifier() {
-        this(0.45, 0.1, 150);
-    }
-
-    ChiSquareClassifier(double unknownStrength, double minStrength, int maxClues) {
-        this.unknownStrength = unknownStrength;
-        this.minStrength = minStrength;
-        this.maxClues = maxClues;
-    }
+    /** Weight of the 0.5 prior in Robinson's estimate (SpamBayes' unknown_word_strength). */
+    private static final double UNKNOWN_STRENGTH = 0.45;
+    /** Tokens closer to 0.5 than this say nothing and are left out. */
+    private static final double MIN_STRENGTH = 0.1;
+    /** At most this many of the most telling tokens are combined. */
+    private static final int MAX_CLUES = 150;
 
     /** The spam probability 0..1, or NaN when the model has not learned enough of both classes. */
     double spamProbability(SpamModel model, Collection<String> tokens) {
@@ -41,7 +34,7 @@ final class ChiSquareClassifier {
         int n = 0;
         for (long packed : counts) {
             double p = tokenProbability(TokenCounts.spam(packed), TokenCounts.ham(packed), nspam, nham);
-            if (Math.abs(p - 0.5) >= minStrength) {
+            if (Math.abs(p - 0.5) >= MIN_STRENGTH) {
                 clues[n++] = p;
             }
         }
@@ -57,19 +50,19 @@ final class ChiSquareClassifier {
         double hamRatio = Math.min(1.0, (double) ham / nham);
         double p = spamRatio / (spamRatio + hamRatio);
         int seen = spam + ham;
-        return (unknownStrength * 0.5 + seen * p) / (unknownStrength + seen);
+        return (UNKNOWN_STRENGTH * 0.5 + seen * p) / (UNKNOWN_STRENGTH + seen);
     }
 
     private double[] strongest(double[] clues, int n) {
         double[] used = Arrays.copyOf(clues, n);
-        if (n <= maxClues) {
+        if (n <= MAX_CLUES) {
             return used;
         }
         // Sort by distance from 0.5, most telling first.
         Double[] boxed = Arrays.stream(used).boxed().toArray(Double[]::new);
         Arrays.sort(boxed, (a, b) -> Double.compare(Math.abs(b - 0.5), Math.abs(a - 0.5)));
-        double[] top = new double[maxClues];
-        for (int i = 0; i < maxClues; i++) {
+        double[] top = new double[MAX_CLUES];
+        for (int i = 0; i < MAX_CLUES; i++) {
             top[i] = boxed[i];
         }
         return top;

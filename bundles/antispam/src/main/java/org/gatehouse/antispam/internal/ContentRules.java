@@ -1,11 +1,12 @@
 package org.gatehouse.antispam.internal;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Rules on the text: sales talk, shouting and money. */
 final class ContentRules {
 
-    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("\\$\\s?\\d[\\d,.]*");
+    private static final Pattern MONEY = Pattern.compile("\\$\\s?\\d[\\d,.]*");
 
     private ContentRules() {
     }
@@ -13,9 +14,9 @@ final class ContentRules {
     static List<Rule> rules() {
         return List.of(
                 new Rule("SALES_TALK", 6, "three or more advertising phrases",
-                        m -> Phrases.count(Phrases.SALES, m.allText()) >= 3),
+                        m -> m.salesPhrases() >= 3),
                 new Rule("SALES_TALK_HEAVY", 8, "eight or more advertising phrases",
-                        m -> Phrases.count(Phrases.SALES, m.allText()) >= 8),
+                        m -> m.salesPhrases() >= 8),
                 new Rule("MONEY_AMOUNTS", 4, "three or more dollar amounts",
                         m -> Phrases.count(MONEY, m.allText()) >= 3),
                 new Rule("SHOUTING", 6, "a large share of words in capitals", ContentRules::shouting),

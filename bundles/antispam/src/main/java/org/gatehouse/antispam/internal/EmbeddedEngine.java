@@ -31,7 +31,7 @@ final class EmbeddedEngine implements SpamEngine {
     public SpamScore check(InputStream content, MessageFacts facts) throws IOException {
         ParsedMail mail = parser.parse(content);
         double probability = classifier.spamProbability(model, tokenizer.tokens(mail));
-        List<Rule> hits = new ArrayList<>(rules.hits(mail));
+        List<Rule> hits = rules.hits(mail);
         hits.sort(Comparator.comparingInt((Rule r) -> -Math.abs(r.points())));
         List<String> names = new ArrayList<>();
         int score = 0;

@@ -15,6 +15,10 @@ final class HeaderRules {
     private static final Pattern KNOWN_CLIENT = Pattern.compile(
             "(?i)mutt|pine|thunderbird|mozilla|evolution|kmail|gnus|sylpheed|exmh|mail\\.app|apple mail|ximian");
 
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?s)\\s*<[^<>@]+@[^<>@]+>.*");
+    private static final Pattern DIGITS_SENDER = Pattern.compile("[^@]*\\d{4,}[^@]*@.*");
+    private static final Pattern HIGH_PRIORITY = Pattern.compile("[12]\\b.*");
+
     private HeaderRules() {
     }
 
@@ -23,8 +27,8 @@ final class HeaderRules {
                 new Rule("MISSING_DATE", 10, "no Date header", m -> !m.hasHeader("Date")),
                 new Rule("MISSING_MESSAGE_ID", 10, "no Message-ID header", m -> !m.hasHeader("Message-ID")),
                 new Rule("MESSAGE_ID_MALFORMED", 6, "Message-ID without <local@domain>",
-                        m -> m.hasHeader("Message-ID") && !m.header("Message-ID").matches("(?s)\\s*<[^<>@]+@[^<>@]+>.*")),
-                new Rule("SUBJ_ALL_CAPS", 8, "subject written in capitals", HeaderRules::subjectInCapitals),
+                        m -> m.hasHeader("Message-ID") && !MESSAGE_ID.matcher(m.header("Message-ID")).matches()),
+                new Rule("SUBJ_ALL_CAPS", 8, "subject written in capitals", m -> HeaderTokens.inCapitals(m.header("Subject"), 10)),
                 new Rule("SUBJ_SALES", 4, "subject with money, offers or exclamation marks",
                         m -> SUBJECT_SALES.matcher(m.header("Subject")).find()),
                 new Rule("SUBJ_EMPTY", 4, "empty or missing subject", m -> m.header("Subject").isBlank()),
@@ -32,20 +36,13 @@ final class HeaderRules {
                 new Rule("REPLYTO_FREEMAIL", 6, "replies go to a freemail address the From does not use",
                         HeaderRules::replyToFreemail),
                 new Rule("FROM_DIGITS", 3, "sender's local part is mostly digits",
-                        m -> HeaderTokens.address(m.header("From")).matches("[^@]*\\d{4,}[^@]*@.*")),
+                        m -> DIGITS_SENDER.matcher(HeaderTokens.address(m.header("From"))).matches()),
                 new Rule("PRIORITY_HIGH", 4, "marked urgent (X-Priority 1 or 2)",
-                        m -> m.header("X-Priority").trim().matches("[12]\\b.*") || m.header("X-MSMail-Priority").equalsIgnoreCase("High")),
+                        m -> HIGH_PRIORITY.matcher(m.header("X-Priority").trim()).matches() || m.header("X-MSMail-Priority").equalsIgnoreCase("High")),
                 new Rule("IN_REPLY", -8, "answers an earlier message (In-Reply-To or References)",
                         m -> m.hasHeader("In-Reply-To") || m.hasHeader("References")),
                 new Rule("KNOWN_MAIL_CLIENT", -6, "written with a personal mail client",
                         m -> KNOWN_CLIENT.matcher(m.header("User-Agent") + " " + m.header("X-Mailer")).find()));
-    }
-
-    private static boolean subjectInCapitals(ParsedMail m) {
-        String subject = m.header("Subject");
-        long letters = subject.chars().filter(Character::isLetter).count();
-        long upper = subject.chars().filter(Character::isUpperCase).count();
-        return letters >= 10 && upper * 10 >= letters * 8;
     }
 
     private static boolean undisclosed(ParsedMail m) {

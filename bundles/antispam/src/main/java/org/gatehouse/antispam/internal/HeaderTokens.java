@@ -15,6 +15,8 @@ final class HeaderTokens {
     private static final Pattern ADDRESS = Pattern.compile("([^\\s<>\"@,;]+)@([A-Za-z0-9.-]+)");
     private static final Pattern IPV4 = Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\b");
     private static final Pattern WORDISH = Pattern.compile("[A-Za-z][A-Za-z0-9.-]{2,40}");
+    private static final Pattern DIGIT_RUN = Pattern.compile(".*\\d{3,}.*");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final int RECEIVED_HEADERS = 4;
 
     void add(ParsedMail mail, Set<String> tokens) {
@@ -64,9 +66,7 @@ final class HeaderTokens {
                 tokens.add("subject:" + w.toLowerCase(Locale.ROOT));
             }
         }
-        long letters = subject.chars().filter(Character::isLetter).count();
-        long upper = subject.chars().filter(Character::isUpperCase).count();
-        if (letters >= 8 && upper * 10 >= letters * 8) {
+        if (inCapitals(subject, 8)) {
             tokens.add("subject:ALLCAPS");
         }
         if (subject.contains("!!") || subject.contains("$$")) {
@@ -87,7 +87,7 @@ final class HeaderTokens {
         String domain = m.group(2).toLowerCase(Locale.ROOT);
         tokens.add("from:dom:" + domain);
         tokens.add("from:local:" + local);
-        if (local.matches(".*\\d{3,}.*")) {
+        if (DIGIT_RUN.matcher(local).matches()) {
             tokens.add("from:local:digits");
         }
         String name = value.substring(0, m.start()).replace("\"", "").replace("<", "").trim();
@@ -143,8 +143,15 @@ final class HeaderTokens {
     }
 
     private static String mailer(String value) {
-        String lower = value.toLowerCase(Locale.ROOT).replaceAll("\\d", "#");
+        String lower = DIGIT.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("#");
         return lower.length() > 30 ? lower.substring(0, 30) : lower;
+    }
+
+    /** At least {@code minLetters} letters, and at least 80% of them capitals. */
+    static boolean inCapitals(String text, int minLetters) {
+        long letters = text.chars().filter(Character::isLetter).count();
+        long upper = text.chars().filter(Character::isUpperCase).count();
+        return letters >= minLetters && upper * 10 >= letters * 8;
     }
 
     static String address(String value) {

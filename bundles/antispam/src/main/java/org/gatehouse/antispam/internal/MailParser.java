@@ -27,6 +27,7 @@ final class MailParser {
     static final int MAX_PART_BYTES = 256 * 1024;
     static final int MAX_PARTS = 100;
     private static final int MAX_HEADERS = 500;
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]*");
     private static final Pattern FILENAME = Pattern.compile("(?i)\\b(?:file)?name\\*?=\\s*\"?([^\";]+)");
 
     private final MimeConfig config = MimeConfig.custom()
@@ -74,7 +75,7 @@ final class MailParser {
 
     private static HeaderField decode(Field field) {
         String raw = field.getBody() == null ? "" : field.getBody();
-        String unfolded = raw.replaceAll("\\r?\\n[ \\t]*", " ").trim();
+        String unfolded = FOLD.matcher(raw).replaceAll(" ").trim();
         return new HeaderField(field.getName(), DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT));
     }
 

@@ -14,4 +14,10 @@ record MimePart(String mimeType, String charset, String transferEncoding, String
     boolean isAttachment() {
         return !filename.isEmpty();
     }
+
+    /** The attachment's file name extension ({@code exe}), or empty. */
+    String extension() {
+        int dot = filename.lastIndexOf('.');
+        return dot < 0 ? "" : filename.substring(dot + 1);
+    }
 }

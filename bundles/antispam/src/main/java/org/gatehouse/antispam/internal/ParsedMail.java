@@ -25,6 +25,7 @@ final class ParsedMail {
     /** Computed once: every rule reads them, and copying the text per rule dominated scan time. */
     private String allText;
     private List<String> uriHosts;
+    private int salesPhrases = -1;
 
     /** The first value of a header, or empty when it is missing. */
     String header(String name) {
@@ -45,16 +46,6 @@ final class ParsedMail {
         return false;
     }
 
-    List<String> headers(String name) {
-        List<String> values = new ArrayList<>();
-        for (HeaderField field : headers) {
-            if (field.is(name)) {
-                values.add(field.value());
-            }
-        }
-        return values;
-    }
-
     boolean hasHtml() {
         return parts.stream().anyMatch(p -> p.mimeType().equals("text/html"));
     }
@@ -63,12 +54,25 @@ final class ParsedMail {
         return parts.stream().anyMatch(p -> p.mimeType().equals("text/plain") && !p.isAttachment());
     }
 
+    /** HTML without a plain text alternative (a token and a rule both ask). */
+    boolean isHtmlOnly() {
+        return hasHtml() && !hasPlainText();
+    }
+
     /** Every text a reader sees: plain parts and the visible text of HTML parts. */
     String allText() {
         if (allText == null) {
             allText = plainText.length() == 0 ? htmlText.toString() : plainText + "\n" + htmlText;
         }
         return allText;
+    }
+
+    /** How many advertising phrases the text uses (capped); two rules read it, the text is searched once. */
+    int salesPhrases() {
+        if (salesPhrases < 0) {
+            salesPhrases = Phrases.count(Phrases.SALES, allText());
+        }
+        return salesPhrases;
     }
 
     List<String> uriHosts() {

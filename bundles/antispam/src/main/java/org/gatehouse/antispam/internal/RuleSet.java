@@ -33,10 +33,6 @@ final class RuleSet {
         return new RuleSet(Map.of());
     }
 
-    List<Rule> rules() {
-        return rules;
-    }
-
     List<Rule> hits(ParsedMail mail) {
         List<Rule> hits = new ArrayList<>();
         for (Rule rule : rules) {

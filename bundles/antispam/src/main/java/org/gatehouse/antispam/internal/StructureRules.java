@@ -15,7 +15,7 @@ final class StructureRules {
     static List<Rule> rules() {
         return List.of(
                 new Rule("HTML_ONLY", 6, "HTML without a plain text alternative",
-                        m -> m.hasHtml() && !m.hasPlainText()),
+                        ParsedMail::isHtmlOnly),
                 new Rule("HTML_IMAGES_LITTLE_TEXT", 10, "images with little text",
                         m -> m.imageTags > 0 && m.allText().strip().length() < 400),
                 new Rule("HTML_HIDDEN_TEXT", 8, "hidden or tiny text in HTML",
@@ -27,13 +27,8 @@ final class StructureRules {
                 new Rule("CHARSET_FAR_EAST", 4, "an East Asian charset",
                         m -> m.parts.stream().anyMatch(p -> FAR_EAST.contains(p.charset()))),
                 new Rule("ATTACHMENT_EXECUTABLE", 25, "an executable attachment",
-                        m -> m.parts.stream().anyMatch(p -> EXECUTABLE.contains(extension(p.filename())))),
+                        m -> m.parts.stream().anyMatch(p -> EXECUTABLE.contains(p.extension()))),
                 new Rule("MIME_BROKEN", 5, "MIME structure the parser could not follow",
                         m -> m.markup.contains("mime:broken")));
-    }
-
-    private static String extension(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot < 0 ? "" : filename.substring(dot + 1);
     }
 }

@@ -1,5 +1,6 @@
 package org.gatehouse.antispam.internal;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -94,7 +95,7 @@ final class Tokenizer {
         } else {
             String[] labels = host.split("\\.");
             for (int i = Math.max(0, labels.length - 4); i < labels.length - 1; i++) {
-                tokens.add("url:host:" + String.join(".", java.util.Arrays.copyOfRange(labels, i, labels.length)));
+                tokens.add("url:host:" + String.join(".", Arrays.copyOfRange(labels, i, labels.length)));
             }
         }
         int hostEnd = lower.indexOf(host) + host.length();
@@ -123,13 +124,11 @@ final class Tokenizer {
                 tokens.add("charset:" + part.charset());
             }
             if (part.isAttachment()) {
-                String name = part.filename();
-                int dot = name.lastIndexOf('.');
-                tokens.add("att:ext:" + (dot < 0 ? "" : name.substring(dot + 1)));
+                tokens.add("att:ext:" + part.extension());
             }
         }
         tokens.add("parts:" + Math.min(mail.parts.size(), 6));
-        if (mail.hasHtml() && !mail.hasPlainText()) {
+        if (mail.isHtmlOnly()) {
             tokens.add("mime:html-only");
         }
         tokens.add("html:img:" + Math.min(mail.imageTags, 5));

@@ -10,6 +10,8 @@ final class UriFinder {
 
     private static final Pattern URI = Pattern.compile(
             "(?i)\\b(?:(?:https?|ftp)://|www\\.)[^\\s<>\"'()\\[\\]{}]{2,500}");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern DECIMAL_ADDRESS = Pattern.compile("\\d{8,10}");
     private static final int MAX_URIS = 200;
 
     private UriFinder() {
@@ -51,7 +53,7 @@ final class UriFinder {
     }
 
     static boolean isIpAddress(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.matches("\\d{8,10}") || host.startsWith("0x");
+        return DOTTED_QUAD.matcher(host).matches() || DECIMAL_ADDRESS.matcher(host).matches() || host.startsWith("0x");
     }
 
     private static String trimTrailingPunctuation(String uri) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * on a loopback UDP port, serving the test zone below. It is started on the host when Pax Exam
  * asks for the container's configuration, and the HAT and the reputation service are pointed at
  * it, so reverse DNS, DNS lists and reputation zones are answered the way the Internet would.
- * dnsmasq runs under {@code timeout}, so it cannot outlive a crashed test run by long.
+ * dnsmasq stops with the test JVM (a watching shell), and runs under {@code timeout} besides.
  *
  * <p>Hosts of the zone (loopback addresses a test connects from):
  * <ul>
@@ -67,8 +67,12 @@ public final class TestDns {
                 "address=/7.0.0.127." + BLOCK_LIST + "/127.0.0.2",
                 "address=/8.0.0.127." + REPUTATION_ZONE + "/127.0.0.2",
                 "address=/9.0.0.127." + REPUTATION_ZONE + "/127.0.0.4"));
-        ProcessBuilder builder = new ProcessBuilder("timeout", "1800", dnsmasqCommand(), "--conf-file=" + conf,
-                "--log-facility=-")
+        // dnsmasq ends with this JVM: failsafe may kill its fork before shutdown hooks run, so a
+        // small shell watches our PID and stops dnsmasq within a second of it (30 min at most).
+        String watch = "timeout 1800 \"$0\" --conf-file=\"$1\" --log-facility=- & d=$!; trap 'kill $d' TERM; "
+                + "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null && kill -0 $d 2>/dev/null; do sleep 1; done; "
+                + "kill $d 2>/dev/null; wait $d";
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", watch, dnsmasqCommand(), conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "gatehouse-it-dnsmasq.log"));
         dnsmasq = builder.start();

@@ -1,5 +1,6 @@
 package org.gatehouse.api;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,12 +17,25 @@ import java.util.Set;
  * @param policy      the mail flow policy in force
  * @param sbrs        the sender's reputation score, or null for "none"
  * @param skippedStages pipeline stages the connection's policy turned off (e.g. {@code antispam})
+ * @param authenticatedUser the SMTP AUTH identity the client proved, or null when it did not authenticate
+ * @param stageSettings  settings the connection's policy gives pipeline stages, keyed
+ *                       {@code <stage>.<setting>} (e.g. {@code antivirus.engine = clamd})
  */
 public record Connection(long icid, String listener, String remoteIp, String reverseDns,
                          boolean reverseDnsVerified, String helo, String tlsProtocol,
-                         String senderGroup, String policy, Double sbrs, Set<String> skippedStages) {
+                         String senderGroup, String policy, Double sbrs, Set<String> skippedStages,
+                         String authenticatedUser, Map<String, String> stageSettings) {
     public Connection {
         skippedStages = Set.copyOf(skippedStages);
+        stageSettings = Map.copyOf(stageSettings);
+    }
+
+    /** A connection without SMTP AUTH whose policy gives stages no settings. */
+    public Connection(long icid, String listener, String remoteIp, String reverseDns,
+                      boolean reverseDnsVerified, String helo, String tlsProtocol,
+                      String senderGroup, String policy, Double sbrs, Set<String> skippedStages) {
+        this(icid, listener, remoteIp, reverseDns, reverseDnsVerified, helo, tlsProtocol, senderGroup, policy,
+                sbrs, skippedStages, null, Map.of());
     }
 
     /** A connection whose policy turned no stage off. */
@@ -30,5 +44,10 @@ public record Connection(long icid, String listener, String remoteIp, String rev
                       String senderGroup, String policy, Double sbrs) {
         this(icid, listener, remoteIp, reverseDns, reverseDnsVerified, helo, tlsProtocol, senderGroup, policy,
                 sbrs, Set.of());
+    }
+
+    /** The policy's value of {@code <stage>.<setting>}, or null when the policy leaves it to the stage's own config. */
+    public String stageSetting(String stage, String setting) {
+        return stageSettings.get(stage + "." + setting);
     }
 }

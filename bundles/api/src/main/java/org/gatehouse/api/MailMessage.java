@@ -43,4 +43,13 @@ public interface MailMessage {
 
     /** The first field of that name as it will be delivered, unfolded and trimmed, or null when there is none. */
     String header(String name) throws IOException;
+
+    /**
+     * Replaces the whole content (header and body), e.g. with the message minus an infected part
+     * or wrapped in a notice. The message keeps its MID, envelope and annotations. The new
+     * content is durable (fsync'ed) when this returns; a crash before that leaves the old one.
+     * Header fields that stages added or set before are dropped with the old content (a writer
+     * that wants them copies them from {@link #openContent()}); later ones go on top.
+     */
+    void replaceContent(ContentWriter writer) throws IOException;
 }

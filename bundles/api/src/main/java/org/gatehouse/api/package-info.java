@@ -3,7 +3,7 @@
  * immutable value types only; no implementation and no static state, so that every other
  * bundle can be swapped while this one stays put.
  */
-@Version("0.3.0")
+@Version("0.4.0")
 @Export
 package org.gatehouse.api;
 

@@ -1,6 +1,7 @@
 package org.gatehouse.antispam.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.api.ContentWriter;
 import org.gatehouse.api.Connection;
 import org.gatehouse.api.Envelope;
 import org.gatehouse.api.MailMessage;
@@ -18,7 +20,7 @@ final class FakeMessage implements MailMessage {
 
     final List<String[]> addedHeaders = new ArrayList<>();
     final Map<String, String> annotations = new LinkedHashMap<>();
-    private final byte[] content;
+    private byte[] content;
     private final Envelope envelope;
     private final Connection connection;
 
@@ -104,5 +106,12 @@ final class FakeMessage implements MailMessage {
     @Override
     public void addHeader(String name, String value) {
         addedHeaders.add(new String[] {name, value});
+    }
+
+    @Override
+    public void replaceContent(ContentWriter writer) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeTo(out);
+        content = out.toByteArray();
     }
 }

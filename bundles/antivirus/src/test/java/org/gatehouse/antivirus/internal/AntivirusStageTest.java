@@ -49,7 +49,7 @@ class AntivirusStageTest {
     }
 
     private static final class Message implements MailMessage {
-        final byte[] content;
+        byte[] content;
         final Map<String, String> annotations = new LinkedHashMap<>();
         final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -68,6 +68,14 @@ class AntivirusStageTest {
         @Override public void addHeader(String name, String value) { headers.put(name, value); }
         @Override public void setHeader(String name, String value) { headers.put(name, value); }
         @Override public String header(String name) { return headers.get(name); }
+
+        @Override
+        public void replaceContent(org.gatehouse.api.ContentWriter writer) throws IOException {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            writer.writeTo(out);
+            content = out.toByteArray();
+            headers.clear();
+        }
     }
 
     private final VerdictActions actions = new VerdictActions("quarantine", "deliver", "drop", "virus");

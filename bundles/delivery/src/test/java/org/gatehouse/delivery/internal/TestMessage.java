@@ -1,6 +1,7 @@
 package org.gatehouse.delivery.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gatehouse.api.ContentWriter;
 import org.gatehouse.api.Connection;
 import org.gatehouse.api.Envelope;
 import org.gatehouse.api.QueuedMessage;
@@ -22,7 +24,7 @@ final class TestMessage implements QueuedMessage {
 
     private final long mid;
     private final Envelope envelope;
-    private final byte[] content;
+    private byte[] content;
     private final Instant received;
     private final Map<Integer, RecipientStatus> pending = new ConcurrentHashMap<>();
     final Map<Integer, String> delivered = new ConcurrentHashMap<>();
@@ -147,5 +149,12 @@ final class TestMessage implements QueuedMessage {
     @Override
     public String header(String name) {
         throw new UnsupportedOperationException("Delivery does not read headers");
+    }
+
+    @Override
+    public void replaceContent(ContentWriter writer) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeTo(out);
+        content = out.toByteArray();
     }
 }

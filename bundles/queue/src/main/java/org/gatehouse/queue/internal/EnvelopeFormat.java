@@ -64,6 +64,10 @@ final class EnvelopeFormat {
             if (!connection.skippedStages().isEmpty()) {
                 SpoolText.field(out, "skipped-stages", String.join(",", new java.util.TreeSet<>(connection.skippedStages())));
             }
+            SpoolText.field(out, "auth-user", connection.authenticatedUser());
+            for (var setting : new java.util.TreeMap<>(connection.stageSettings()).entrySet()) {
+                SpoolText.field(out, "stage-setting", setting.getKey() + "=" + setting.getValue());
+            }
         }
         out.append('\n');
         return SpoolText.utf8(out);
@@ -111,6 +115,7 @@ final class EnvelopeFormat {
         }
         Fields f = new Fields();
         List<Recipient> recipients = new ArrayList<>();
+        java.util.Map<String, String> stageSettings = new java.util.HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             int sp = line.indexOf(' ');
@@ -122,6 +127,13 @@ final class EnvelopeFormat {
                     throw new IOException("bad recipient line in spool file");
                 }
                 recipients.add(new Recipient(parseInt(value.substring(0, sp2)), SpoolText.unescape(value.substring(sp2 + 1))));
+            } else if (key.equals("stage-setting")) {
+                String setting = SpoolText.unescape(value);
+                int eq = setting.indexOf('=');
+                if (eq < 1) {
+                    throw new IOException("bad stage setting line in spool file");
+                }
+                stageSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
             } else {
                 f.put(key, SpoolText.unescape(value));
             }
@@ -135,7 +147,7 @@ final class EnvelopeFormat {
             connection = new Connection(parseLong(f.get("icid")), f.get("listener"), f.get("remote-ip"),
                     f.get("rdns"), Boolean.parseBoolean(f.get("rdns-verified")), f.get("helo"), f.get("tls"),
                     f.get("sender-group"), f.get("policy"), sbrs == null ? null : parseDouble(sbrs),
-                    skippedStages(f.get("skipped-stages")));
+                    skippedStages(f.get("skipped-stages")), f.get("auth-user"), stageSettings);
         }
         Instant received;
         try {

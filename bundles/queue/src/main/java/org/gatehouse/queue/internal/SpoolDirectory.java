@@ -1,13 +1,17 @@
 package org.gatehouse.queue.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+
+import org.gatehouse.api.ContentWriter;
 
 /**
  * The spool's layout on disk and the few file operations that make it crash-safe.
@@ -130,13 +134,17 @@ final class SpoolDirectory {
      * content survives a crash; without, a crash leaves either the old or the new file whole.
      */
     void writeAtomically(Path target, byte[] data, boolean durable) throws IOException {
+        writeAtomically(target, out -> out.write(data), durable);
+    }
+
+    /** As {@link #writeAtomically(Path, byte[], boolean)}, for content that is streamed rather than held. */
+    void writeAtomically(Path target, ContentWriter data, boolean durable) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + TMP);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 16384);
+            data.writeTo(out);
+            out.flush();
             if (fsync && durable) {
                 ch.force(false);
             }

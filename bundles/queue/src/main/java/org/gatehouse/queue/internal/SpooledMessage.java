@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.gatehouse.api.Connection;
+import org.gatehouse.api.ContentWriter;
 import org.gatehouse.api.DeliveryQueue;
 import org.gatehouse.api.Envelope;
 import org.gatehouse.api.QueuedMessage;
@@ -39,12 +40,13 @@ final class SpooledMessage implements QueuedMessage {
 
     private final MessageHeader header;
     private final SpoolDirectory spool;
-    private final long fileSize;
     private final Clock clock;
     private final Owner owner;
 
     // guarded by this
     private Path dir;
+    /** Octets of the message file (envelope, then content); changes when a stage replaces the content. */
+    private long fileSize;
     private Phase phase;
     private String holdReason;
     private final List<RecipientProgress> recipients;
@@ -175,6 +177,32 @@ final class SpooledMessage implements QueuedMessage {
     @Override
     public synchronized void setHeader(String name, String value) {
         additions.setHeader(name, value);
+        replacedOctets = -1;
+    }
+
+    /**
+     * Writes a new message file (the same envelope lines, then the new content) beside the old
+     * one and renames it over it, durably. A crash before the rename leaves the old content and
+     * a temporary file recovery deletes; readers that opened the old file go on reading it.
+     */
+    @Override
+    public synchronized void replaceContent(ContentWriter writer) throws IOException {
+        if (removed) {
+            throw new IOException("MID " + mid() + " is no longer in the spool");
+        }
+        Path file = spool.messageFile(dir, mid());
+        byte[] envelopeLines = new byte[(int) header.contentOffset()];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(envelopeLines, 0, envelopeLines.length) != envelopeLines.length) {
+                throw new IOException("MID " + mid() + ": its spool file is shorter than its envelope");
+            }
+        }
+        spool.writeAtomically(file, out -> {
+            out.write(envelopeLines);
+            writer.writeTo(out);
+        }, true);
+        fileSize = Files.size(file);
+        additions.clearHeaders();
         replacedOctets = -1;
     }
 

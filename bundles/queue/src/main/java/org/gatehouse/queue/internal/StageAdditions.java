@@ -69,6 +69,13 @@ final class StageAdditions {
         changed = false;
     }
 
+    /** Forgets the added and set fields: a stage replaced the content, which carries them now. */
+    void clearHeaders() {
+        headers.clear();
+        rendered = new byte[0];
+        changed = true;
+    }
+
     /** Forgets everything, before the stages run (again). */
     void clear() {
         headers.clear();

@@ -173,7 +173,8 @@ class SpoolTest {
         Envelope env = new Envelope("we ird%20\r\nrcpt 9 evil@x", List.of(new Recipient(0, "\"a b\"@example.com"),
                 new Recipient(1, "ü@exämple.com")), true, "BINARYMIME");
         Connection conn = new Connection(7, "pub lic", "::1", null, false, "HELO\r\n\nmid 1", null, "G", "P", -2.5,
-                java.util.Set.of("antispam", "antivirus"));
+                java.util.Set.of("antispam", "antivirus"), "jo\r\nrcpt 1 x@y",
+                java.util.Map.of("antivirus.engine", "clamd", "odd.key", "a=b\r\nstage-setting x=y"));
         Instant received = Instant.parse("2026-11-23T12:00:00.123Z");
         byte[] bytes = EnvelopeFormat.encode(42, env, conn, received);
         Path file = dir.resolve("42.msg");

@@ -76,6 +76,44 @@ class WorkQueueTest {
     }
 
     @Test
+    void aStageReplacesTheContentDurablyAndLaterStagesAndDeliverySeeTheNewText() throws Exception {
+        stage("antispam", 300, null, m -> {
+            m.addHeader("X-Spam", "no");
+            return StageResult.proceed();
+        });
+        stage("antivirus", 400, null, m -> {
+            try {
+                String old = new String(m.openContent().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+                m.replaceContent(out -> out.write(("X-Repaired: yes\r\n" + old.replace("body", "clean"))
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                m.addHeader("X-Virus", "repaired");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return StageResult.proceed();
+        });
+        long mid = send(queue, QueueFixture.envelope("a@example.org", "b@example.com"), "Subject: s\r\n\r\nbody\r\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.get(mid) != null);
+        String expected = "X-Virus: repaired\r\nX-Repaired: yes\r\nX-Spam: no\r\n";
+        String delivered = read(delivery.get(mid));
+        assertTrue(delivered.startsWith(expected), delivered);
+        assertTrue(delivered.endsWith("Subject: s\r\n\r\nclean\r\n"), delivered);
+        assertEquals(delivered.length(), delivery.get(mid).size());
+        try (var names = Files.list(dir.resolve("active"))) {
+            assertEquals(List.of(), names.filter(f -> f.toString().endsWith(".tmp")).toList());
+        }
+
+        // after a restart the spool gives the replaced text, with the header added after the replacement
+        queue.stop();
+        queue = new MailQueue(settings(dir), Clock.systemUTC());
+        QueueFixture.RecordingDelivery again = new QueueFixture.RecordingDelivery();
+        queue.delivery().bind(again);
+        queue.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> again.get(mid) != null);
+        assertEquals(delivered, read(again.get(mid)));
+    }
+
+    @Test
     void aPolicyThatTurnsAStageOffSkipsIt() throws Exception {
         stage("antispam", 300, null, m -> StageResult.proceed());
         stage("antivirus", 400, null, m -> StageResult.proceed());

@@ -41,9 +41,9 @@ class ReputationStageTest {
         @Override public Map<String, String> annotations() { return annotations; }
         @Override public void annotate(String key, String value) { annotations.put(key, value); }
         @Override public void addHeader(String name, String value) { }
-        // No @Override: these are in the api from 0.4 on (setHeader, header); the fake compiles against either.
-        public void setHeader(String name, String value) { }
-        public String header(String name) { return null; }
+        @Override public void setHeader(String name, String value) { }
+        @Override public String header(String name) { return null; }
+        @Override public void replaceContent(org.gatehouse.api.ContentWriter writer) { }
     }
 
     private final MutableClock clock = new MutableClock();

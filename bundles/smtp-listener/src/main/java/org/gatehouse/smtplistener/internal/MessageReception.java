@@ -113,7 +113,7 @@ abstract class MessageReception extends SessionInput {
         HostDecision host = decision();
         Connection connection = new Connection(icid, settings.name(), remoteIp, host.reverseDns(),
                 host.reverseDnsVerified(), helo(), tls, host.senderGroup(), host.policy().name(), host.sbrs(),
-                host.policy().skippedStages());
+                host.policy().skippedStages(), null, host.policy().stageSettings());
         try {
             tx.message = spool.receive(tx.mid, tx.envelope(), connection);
             if (settings.receivedHeader()) {

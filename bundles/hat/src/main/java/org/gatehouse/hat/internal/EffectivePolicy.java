@@ -1,12 +1,15 @@
 package org.gatehouse.hat.internal;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.gatehouse.api.AccessRule;
 import org.gatehouse.api.MailFlowPolicy;
+import org.gatehouse.api.SmtpAuth;
 import org.gatehouse.api.TlsLevel;
 
 /**
@@ -62,6 +65,32 @@ public record EffectivePolicy(MailFlowPolicy policy, Map<PolicyParameter, Object
                 (String) v.get(PolicyParameter.RECIPIENTS_PER_HOUR_REPLY),
                 (Integer) v.get(PolicyParameter.MAX_INVALID_RECIPIENTS_PER_HOUR),
                 (String) v.get(PolicyParameter.DHAP_REPLY),
-                skipped);
+                skipped,
+                (SmtpAuth) v.get(PolicyParameter.SMTP_AUTH),
+                stageSettings(v));
+    }
+
+    /**
+     * What the policy tells pipeline stages, keyed {@code <stage>.<setting>}. Parameters left at
+     * "the stage's own" (empty, 0) are not passed, so the stage's config decides.
+     */
+    private static Map<String, String> stageSettings(Map<PolicyParameter, Object> v) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("mailauth.spf", onOff(v.get(PolicyParameter.SPF_VERIFICATION)));
+        settings.put("mailauth.dkim", onOff(v.get(PolicyParameter.DKIM_VERIFICATION)));
+        settings.put("mailauth.dmarc", onOff(v.get(PolicyParameter.DMARC_VERIFICATION)));
+        for (PolicyParameter p : List.of(PolicyParameter.ANTISPAM_ENGINE, PolicyParameter.ANTISPAM_POSITIVE_THRESHOLD,
+                PolicyParameter.ANTISPAM_SUSPECTED_THRESHOLD, PolicyParameter.ANTIVIRUS_ENGINE,
+                PolicyParameter.ANTIVIRUS_ACTION_INFECTED)) {
+            String value = String.valueOf(v.get(p));
+            if (!value.isEmpty() && !value.equals("0")) {
+                settings.put(p.key(), value);
+            }
+        }
+        return settings;
+    }
+
+    private static String onOff(Object value) {
+        return Boolean.TRUE.equals(value) ? "on" : "off";
     }
 }

@@ -43,7 +43,8 @@ public @interface ListenerHatConfig {
     String reject_banner() default "5.7.1 Access denied";
 
     @AttributeDefinition(description = "STARTTLS", options = {@Option(label = "off", value = "OFF"),
-            @Option(label = "preferred", value = "PREFERRED"), @Option(label = "required", value = "REQUIRED")})
+            @Option(label = "preferred", value = "PREFERRED"), @Option(label = "required", value = "REQUIRED"),
+            @Option(label = "required, with a verified client certificate", value = "REQUIRED_VERIFY_CLIENT")})
     String tls() default "PREFERRED";
 
     @AttributeDefinition(description = "Recipients one remote host may send in an hour, across listeners (0 = no limit)")
@@ -64,4 +65,32 @@ public @interface ListenerHatConfig {
 
     @AttributeDefinition(description = "Scan for viruses")
     boolean antivirus() default true;
+    @AttributeDefinition(description = "SMTP AUTH", options = {@Option(label = "off", value = "OFF"),
+            @Option(label = "preferred (offered)", value = "PREFERRED"), @Option(label = "required", value = "REQUIRED")})
+    String smtp_auth() default "OFF";
+
+    @AttributeDefinition(description = "Check the sender's SPF record (mailauth stage)")
+    boolean spf_verification() default true;
+
+    @AttributeDefinition(description = "Verify DKIM signatures (mailauth stage)")
+    boolean dkim_verification() default true;
+
+    @AttributeDefinition(description = "Apply the From: domain's DMARC policy (mailauth stage)")
+    boolean dmarc_verification() default true;
+
+    @AttributeDefinition(description = "Anti-spam engine: embedded, spamd or rspamd (empty: the antispam config's)")
+    String antispam_engine() default "";
+
+    @AttributeDefinition(description = "Spam score from which mail is positive (0: the antispam config's)")
+    int antispam_positive_threshold() default 0;
+
+    @AttributeDefinition(description = "Spam score from which mail is suspected (0: the antispam config's)")
+    int antispam_suspected_threshold() default 0;
+
+    @AttributeDefinition(description = "Anti-virus engine: embedded or clamd (empty: the antivirus config's)")
+    String antivirus_engine() default "";
+
+    @AttributeDefinition(description = "What happens to infected mail: deliver, drop, bounce, quarantine, strip or notice "
+            + "(empty: the antivirus config's)")
+    String antivirus_action_infected() default "";
 }

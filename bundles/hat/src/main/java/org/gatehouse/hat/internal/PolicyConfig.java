@@ -46,7 +46,7 @@ public @interface PolicyConfig {
     @AttributeDefinition(description = "Reply text for REJECT ($RemoteIP, $Hostname)", required = false)
     String reject_banner();
 
-    @AttributeDefinition(description = "STARTTLS: OFF, PREFERRED or REQUIRED", required = false)
+    @AttributeDefinition(description = "STARTTLS: OFF, PREFERRED, REQUIRED or REQUIRED_VERIFY_CLIENT", required = false)
     String tls();
 
     @AttributeDefinition(description = "Recipients per remote host and hour, across listeners (0 = no limit)", required = false)
@@ -66,4 +66,31 @@ public @interface PolicyConfig {
 
     @AttributeDefinition(description = "Scan for viruses", required = false)
     boolean antivirus();
+    @AttributeDefinition(description = "SMTP AUTH: OFF, PREFERRED (offered) or REQUIRED (no mail without it)", required = false)
+    String smtp_auth();
+
+    @AttributeDefinition(description = "Check the sender's SPF record", required = false)
+    boolean spf_verification();
+
+    @AttributeDefinition(description = "Verify DKIM signatures", required = false)
+    boolean dkim_verification();
+
+    @AttributeDefinition(description = "Apply the From: domain's DMARC policy", required = false)
+    boolean dmarc_verification();
+
+    @AttributeDefinition(description = "Anti-spam engine: embedded, spamd or rspamd (unset: the antispam config's)", required = false)
+    String antispam_engine();
+
+    @AttributeDefinition(description = "Spam score from which mail is positive (unset or 0: the antispam config's)", required = false)
+    int antispam_positive_threshold();
+
+    @AttributeDefinition(description = "Spam score from which mail is suspected (unset or 0: the antispam config's)", required = false)
+    int antispam_suspected_threshold();
+
+    @AttributeDefinition(description = "Anti-virus engine: embedded or clamd (unset: the antivirus config's)", required = false)
+    String antivirus_engine();
+
+    @AttributeDefinition(description = "What happens to infected mail: deliver, drop, bounce, quarantine, strip or notice "
+            + "(unset: the antivirus config's)", required = false)
+    String antivirus_action_infected();
 }

@@ -63,6 +63,37 @@ class HatAdministrationTest {
     }
 
     @Test
+    void policiesCarryAuthClientCertificatesAndStageSettings() {
+        ListenerTable shipped = compiled().get("public");
+        org.gatehouse.api.MailFlowPolicy accepted = shipped.policies().get("ACCEPTED").policy();
+        assertEquals(org.gatehouse.api.SmtpAuth.OFF, accepted.smtpAuth());
+        assertEquals(Map.of("mailauth.spf", "on", "mailauth.dkim", "on", "mailauth.dmarc", "on"), accepted.stageSettings(),
+                "engines left to the stages' own config are not passed");
+        assertEquals("off", compiled().get("private").policies().get("RELAYED").policy().stageSettings().get("mailauth.spf"),
+                "relayed outbound mail is not checked against its own records");
+
+        admin.addPolicy("public", "PARTNERS", "accept");
+        admin.setPolicy("public", "PARTNERS", "smtp.auth", "required");
+        admin.setPolicy("public", "PARTNERS", "tls", "required-verify-client");
+        admin.setPolicy("public", "PARTNERS", "antivirus.engine", "ClamD");
+        admin.setPolicy("public", "PARTNERS", "antispam.positive.threshold", "80");
+        admin.setPolicy("public", "PARTNERS", "dmarc.verification", "off");
+        org.gatehouse.api.MailFlowPolicy partners = compiled().get("public").policies().get("PARTNERS").policy();
+        assertEquals(org.gatehouse.api.SmtpAuth.REQUIRED, partners.smtpAuth());
+        assertEquals(TlsLevel.REQUIRED_VERIFY_CLIENT, partners.tls());
+        assertEquals("clamd", partners.stageSettings().get("antivirus.engine"));
+        assertEquals("80", partners.stageSettings().get("antispam.positive.threshold"));
+        assertEquals("off", partners.stageSettings().get("mailauth.dmarc"));
+        assertFalse(partners.stageSettings().containsKey("antispam.suspected.threshold"));
+
+        int writes = cm.writes;
+        assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "antivirus.engine", "sophos"));
+        assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "antispam.positive.threshold", "101"));
+        assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "smtp.auth", "sometimes"));
+        assertEquals(writes, cm.writes);
+    }
+
+    @Test
     void badEntriesAreRefusedAndNothingChanges() {
         int writes = cm.writes;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

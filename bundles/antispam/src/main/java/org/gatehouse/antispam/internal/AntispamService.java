@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +27,7 @@ public final class AntispamService implements Antispam, AntispamConsole {
     private final Thresholds thresholds;
     private final SiteModel siteModel;
     private final EmbeddedEngine embedded;
+    private final Map<String, SpamEngine> engines;
     private final SpamEngine engine;
 
     @Activate
@@ -38,7 +40,8 @@ public final class AntispamService implements Antispam, AntispamConsole {
         this.siteModel = new SiteModel(modelFolder);
         this.embedded = new EmbeddedEngine(siteModel.load(), new RuleSet(RulePoints.parse(config.rule_points())),
                 new SenderReputation(config.sbrs_points()));
-        this.engine = EngineChoice.create(config, thresholds, embedded);
+        this.engines = EngineChoice.all(config, thresholds, embedded);
+        this.engine = engines.get(EngineChoice.name(config.engine()));
         LOG.info("Anti-spam engine: {}", engine.describe());
     }
 
@@ -50,8 +53,8 @@ public final class AntispamService implements Antispam, AntispamConsole {
     }
 
     @Override
-    public SpamScore check(InputStream content, MessageFacts facts) throws IOException {
-        return engine.check(content, facts);
+    public SpamEngine engine(String choice) {
+        return choice == null || choice.isBlank() ? engine : engines.get(EngineChoice.name(choice));
     }
 
     @Override

@@ -65,12 +65,14 @@ public final class AntispamStage implements MessageStage {
         if (report.isPresent()) {
             return learnReport(message, report.get());
         }
+        PolicyChoice policy = PolicyChoice.of(message.connection(), antispam.thresholds());
+        SpamEngine chosen = antispam.engine(policy.engine());
         SpamScore score;
         try (InputStream content = message.openContent()) {
-            score = antispam.check(content, MessageFacts.of(message));
+            score = chosen.check(content, MessageFacts.of(message));
         }
-        SpamVerdict verdict = antispam.thresholds().verdict(score.score());
-        String engine = antispam.engineName();
+        SpamVerdict verdict = policy.thresholds().verdict(score.score());
+        String engine = chosen.describe();
         String rules = String.join(", ", score.rules().subList(0, Math.min(HEADER_RULES, score.rules().size())));
         message.annotate("antispam.score", Integer.toString(score.score()));
         message.annotate("antispam.verdict", verdict.label());

@@ -35,7 +35,27 @@ class AntispamStageTest {
     /** Scores by a number in the Subject ("Subject: score 95"); records what it learns. */
     private static final class ScriptedEngine implements Antispam {
         final List<String> learned = new ArrayList<>();
+        final List<String> choices = new ArrayList<>();
         boolean down;
+
+        @Override
+        public SpamEngine engine(String choice) {
+            choices.add(String.valueOf(choice));
+            if (choice != null && !List.of("embedded", "spamd", "rspamd").contains(choice)) {
+                throw new IllegalArgumentException("engine must be embedded, spamd or rspamd, not " + choice);
+            }
+            return new SpamEngine() {
+                @Override
+                public SpamScore check(InputStream content, MessageFacts facts) throws IOException {
+                    return ScriptedEngine.this.check(content, facts);
+                }
+
+                @Override
+                public String describe() {
+                    return choice == null ? engineName() : "scripted " + choice;
+                }
+            };
+        }
 
         @Override
         public SpamScore check(InputStream content, MessageFacts facts) throws IOException {
@@ -151,5 +171,26 @@ class AntispamStageTest {
         FakeMessage outsider = new FakeMessage("From: x@example.org\nSubject: score 97\n\npoison\n", "UNKNOWNLIST", "ham-report@example.com");
         assertEquals(Verdict.QUARANTINE, stage.process(outsider).verdict(), "untrusted senders cannot teach the model");
         assertEquals(2, engine.learned.size());
+    }
+
+    @Test
+    void aPolicyChoosesItsOwnEngineAndThresholds() throws Exception {
+        AntispamStage stage = stage(Map.of());
+        FakeMessage partner = scored(70).policySettings(Map.of("antispam.engine", "spamd", "antispam.positive.threshold", "60"));
+        StageResult r = stage.process(partner);
+        assertEquals(Verdict.QUARANTINE, r.verdict(), "70 is spam where the policy says 60");
+        assertEquals("scripted spamd", partner.added(AntispamStage.ENGINE_HEADER));
+        assertEquals("positive", partner.annotations.get("antispam.verdict"));
+
+        FakeMessage other = scored(70);
+        assertEquals(Verdict.CONTINUE, stage.process(other).verdict(), "the config's 90 for everyone else");
+        assertEquals("suspected", other.annotations.get("antispam.verdict"));
+        assertEquals("scripted", other.added(AntispamStage.ENGINE_HEADER));
+
+        FakeMessage low = scored(45).policySettings(Map.of("antispam.positive.threshold", "55",
+                "antispam.suspected.threshold", "40"));
+        stage.process(low);
+        assertEquals("suspected", low.annotations.get("antispam.verdict"));
+        assertEquals(List.of("spamd", "null", "null"), engine.choices);
     }
 }

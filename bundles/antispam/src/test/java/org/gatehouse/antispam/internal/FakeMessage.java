@@ -22,7 +22,7 @@ final class FakeMessage implements MailMessage {
     final Map<String, String> annotations = new LinkedHashMap<>();
     private byte[] content;
     private final Envelope envelope;
-    private final Connection connection;
+    private Connection connection;
 
     FakeMessage(String content, String senderGroup, String... recipients) {
         this.content = content.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
@@ -33,6 +33,14 @@ final class FakeMessage implements MailMessage {
         this.envelope = new Envelope("sender@example.org", rcpts, false, "8BITMIME");
         this.connection = new Connection(5, "public", "192.0.2.7", "mail.example.org", true, "mail.example.org",
                 null, senderGroup, "ACCEPTED", null);
+    }
+
+    /** The connection's policy gives the stages these settings ({@code antispam.engine = spamd}, ...). */
+    FakeMessage policySettings(Map<String, String> settings) {
+        Connection c = connection;
+        connection = new Connection(c.icid(), c.listener(), c.remoteIp(), c.reverseDns(), c.reverseDnsVerified(), c.helo(),
+                c.tlsProtocol(), c.senderGroup(), c.policy(), c.sbrs(), c.skippedStages(), null, settings);
+        return this;
     }
 
     /** A field a stage added or set (the fake serves the original content unchanged). */

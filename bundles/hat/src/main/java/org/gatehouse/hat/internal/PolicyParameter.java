@@ -37,9 +37,9 @@ public enum PolicyParameter {
     ANTISPAM_ENGINE("antispam.engine", Kind.CHOICE, "", "Anti-spam engine for this policy: embedded, spamd or rspamd "
             + "(empty: the antispam config's)", "embedded", "spamd", "rspamd"),
     ANTISPAM_POSITIVE_THRESHOLD("antispam.positive.threshold", Kind.SCORE, 0,
-            "Spam score (1-100) from which mail is positive (0: the antispam config's)"),
+            "Spam score (50-99) from which mail is positive (0: the antispam config's)", "50", "99"),
     ANTISPAM_SUSPECTED_THRESHOLD("antispam.suspected.threshold", Kind.SCORE, 0,
-            "Spam score (1-100) from which mail is suspected (0: the antispam config's)"),
+            "Spam score (25-99) from which mail is suspected (0: the antispam config's)", "25", "99"),
     ANTIVIRUS_ENGINE("antivirus.engine", Kind.CHOICE, "", "Anti-virus engine for this policy: embedded or clamd "
             + "(empty: the antivirus config's)", "embedded", "clamd"),
     ANTIVIRUS_ACTION_INFECTED("antivirus.action.infected", Kind.CHOICE, "", "What happens to infected mail under "
@@ -51,7 +51,7 @@ public enum PolicyParameter {
     private final Kind kind;
     private final Object builtIn;
     private final String description;
-    /** For {@link Kind#CHOICE}: the values allowed besides empty. */
+    /** For {@link Kind#CHOICE}: the values allowed besides empty; for {@link Kind#SCORE}: the lowest and highest score. */
     private final List<String> choices;
 
     PolicyParameter(String key, Kind kind, Object builtIn, String description, String... choices) {
@@ -115,7 +115,7 @@ public enum PolicyParameter {
                 case AUTH -> SmtpAuth.valueOf(constant);
                 case SWITCH -> bool(text);
                 case CHOICE -> choice(text.toLowerCase(Locale.ROOT));
-                case SCORE -> score(Integer.parseInt(text));
+                case SCORE -> score(Integer.parseInt(text.trim()));
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad value '" + text + "' for " + key + ": " + expected(), e);
@@ -132,7 +132,7 @@ public enum PolicyParameter {
             case AUTH -> "expected OFF, PREFERRED or REQUIRED";
             case SWITCH -> "expected true or false";
             case CHOICE -> "expected one of " + String.join(", ", choices);
-            case SCORE -> "expected a score 1..100, or 0 for the stage's own";
+            case SCORE -> "expected a score " + choices.get(0) + ".." + choices.get(1) + ", or 0 for the stage's own";
         };
     }
 
@@ -143,8 +143,8 @@ public enum PolicyParameter {
         return text;
     }
 
-    private static int score(int v) {
-        if (v < 0 || v > 100) {
+    private int score(int v) {
+        if (v != 0 && (v < Integer.parseInt(choices.get(0)) || v > Integer.parseInt(choices.get(1)))) {
             throw new IllegalArgumentException("out of range");
         }
         return v;

@@ -89,6 +89,7 @@ class HatAdministrationTest {
         int writes = cm.writes;
         assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "antivirus.engine", "sophos"));
         assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "antispam.positive.threshold", "101"));
+        assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "antispam.suspected.threshold", "10"));
         assertThrows(IllegalArgumentException.class, () -> admin.setPolicy("public", "PARTNERS", "smtp.auth", "sometimes"));
         assertEquals(writes, cm.writes);
     }

@@ -9,14 +9,36 @@ final class HostRecord {
 
     static final long HOUR = 3_600_000L;
 
-    private final SlidingHour recipients = new SlidingHour();
-    private final SlidingHour invalid = new SlidingHour();
+    private final SlidingHour recipients;
+    private final SlidingHour invalid;
     private long cutOffUntil;
     private long limitWarnedAt = Long.MIN_VALUE;
     private volatile long lastSeen;
 
     HostRecord(long now) {
-        this.lastSeen = now;
+        this(now, new SlidingHour(), new SlidingHour(), 0);
+    }
+
+    private HostRecord(long lastSeen, SlidingHour recipients, SlidingHour invalid, long cutOffUntil) {
+        this.lastSeen = lastSeen;
+        this.recipients = recipients;
+        this.invalid = invalid;
+        this.cutOffUntil = cutOffUntil;
+    }
+
+    /** One line for a restart: last seen, cut-off end, recipients and invalid recipients of the hour. */
+    synchronized String save() {
+        return lastSeen + " " + cutOffUntil + " " + recipients.save() + " " + invalid.save();
+    }
+
+    /** Reads what {@link #save()} wrote. @throws IllegalArgumentException for a line it did not write */
+    static HostRecord restore(String saved) {
+        String[] f = saved.trim().split(" ");
+        if (f.length != 4) {
+            throw new IllegalArgumentException("expected 4 fields, got " + f.length);
+        }
+        return new HostRecord(Long.parseLong(f[0]), SlidingHour.restore(f[2]), SlidingHour.restore(f[3]),
+                Long.parseLong(f[1]));
     }
 
     synchronized boolean cutOff(long now) {

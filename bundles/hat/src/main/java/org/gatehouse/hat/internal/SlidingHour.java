@@ -44,4 +44,44 @@ final class SlidingHour {
         }
         newestMinute = minute;
     }
+
+    /** The buckets still in the hour, as {@code minute=count} pairs (absolute minutes), for a restart. */
+    String save() {
+        StringBuilder out = new StringBuilder();
+        if (newestMinute == Long.MIN_VALUE) {
+            return "-";
+        }
+        for (long m = newestMinute - MINUTES + 1; m <= newestMinute; m++) {
+            int n = buckets[(int) Math.floorMod(m, (long) MINUTES)];
+            if (n > 0) {
+                out.append(out.length() == 0 ? "" : ",").append(m).append('=').append(n);
+            }
+        }
+        return out.length() == 0 ? "-" : out.toString();
+    }
+
+    /** Counts back what {@link #save()} wrote; minutes that have left the hour since are dropped on the next count. */
+    static SlidingHour restore(String saved) {
+        SlidingHour hour = new SlidingHour();
+        if (saved.equals("-")) {
+            return hour;
+        }
+        long newest = Long.MIN_VALUE;
+        String[] pairs = saved.split(",");
+        for (String pair : pairs) {
+            newest = Math.max(newest, Long.parseLong(pair.substring(0, pair.indexOf('='))));
+        }
+        hour.newestMinute = newest;
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            long minute = Long.parseLong(pair.substring(0, eq));
+            int n = Integer.parseInt(pair.substring(eq + 1));
+            if (n < 0 || minute <= newest - MINUTES) {
+                throw new IllegalArgumentException("bad bucket " + pair);
+            }
+            hour.buckets[(int) Math.floorMod(minute, (long) MINUTES)] += n;
+            hour.total += n;
+        }
+        return hour;
+    }
 }

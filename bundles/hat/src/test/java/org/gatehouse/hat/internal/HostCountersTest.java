@@ -97,4 +97,34 @@ class HostCountersTest {
         }
         assertEquals(20_000, counters.peek("192.0.2.9").recipients(clock.millis()));
     }
+
+    @Test
+    void countsAndCutOffsOutliveABundleUpdate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        java.nio.file.Path file = data.resolve("hat/host-counters");
+        HostCounters before = new HostCounters(clock, 100, file);
+        long start = clock.millis();
+        before.host("198.51.100.1").recipient(clock.millis(), 0);
+        for (int i = 0; i < 5; i++) {
+            before.host("192.0.2.66").invalidRecipient(clock.millis(), 5);
+            clock.advance(Duration.ofMinutes(10));
+        }
+        clock.advance(Duration.ofMinutes(15));
+        before.host("2001:db8::7").recipient(clock.millis(), 0);
+        before.host("2001:db8::7").recipient(clock.millis(), 0);
+        before.save();
+
+        HostCounters after = new HostCounters(clock, 100, file);
+        assertTrue(after.peek("192.0.2.66").cutOff(clock.millis()), "a harvester stays cut off across the update");
+        assertEquals(start + 40 * 60_000 + HostRecord.HOUR, after.peek("192.0.2.66").cutOffUntil());
+        assertEquals(4, after.peek("192.0.2.66").invalidRecipients(clock.millis()), "minute 0 has left the hour");
+        assertEquals(2, after.peek("2001:db8::7").recipients(clock.millis()));
+        assertNull(after.peek("198.51.100.1"), "idle hosts are not carried over");
+        assertFalse(java.nio.file.Files.exists(file), "read once: a crash later does not bring back stale counts");
+
+        clock.advance(Duration.ofMinutes(30));
+        assertEquals(1, after.peek("192.0.2.66").invalidRecipients(clock.millis()), "old minutes still fall out of the hour");
+
+        java.nio.file.Files.writeString(file, "192.0.2.1 nonsense\n10.0.0.1 1 2 3\n");
+        assertEquals(0, new HostCounters(clock, 100, file).size(), "unreadable lines are skipped, not fatal");
+    }
 }

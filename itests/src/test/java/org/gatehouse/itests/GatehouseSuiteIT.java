@@ -19,6 +19,7 @@ import org.junit.runners.Suite.SuiteClasses;
     MailFlowIT.class,
     HostileInputIT.class,
     HatIT.class,
+    SmtpAuthIT.class,
     LicensingIT.class,
     LicensedStageIT.class,
     AntivirusIT.class,

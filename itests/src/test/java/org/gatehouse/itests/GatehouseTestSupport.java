@@ -87,11 +87,22 @@ public abstract class GatehouseTestSupport {
         options.addAll(fastRetries());
         options.addAll(featureKeys());
         options.addAll(dns());
+        options.addAll(clientCertificateAuthority());
         options.add(mavenBundle("org.hamcrest", "hamcrest", requiredProperty("gatehouse.hamcrestVersion")));
         options.add(mavenBundle("org.awaitility", "awaitility", requiredProperty("gatehouse.awaitilityVersion")));
         options.add(when(Boolean.getBoolean("gatehouse.it.debug"))
                 .useOptions(vmOption("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005")));
         return options.toArray(new Option[0]);
+    }
+
+    /** The CA that signs the test client certificates (src/test/resources/tls): TLS required-verify-client. */
+    private static List<Option> clientCertificateAuthority() throws IOException {
+        java.net.URL pem = GatehouseTestSupport.class.getResource("/tls/client-ca.pem");
+        if (pem == null) {
+            throw new IOException("tls/client-ca.pem missing from the test classes");
+        }
+        return List.of(editConfigurationFilePut("etc/org.gatehouse.listener-public.cfg", "tls.client.ca",
+                new File(pem.getPath()).getAbsolutePath()));
     }
 
     /**
@@ -183,6 +194,8 @@ public abstract class GatehouseTestSupport {
                 editConfigurationFilePut("etc/org.gatehouse.hat.cfg", "dns.server", server),
                 editConfigurationFilePut("etc/org.gatehouse.reputation.cfg", "dns.server", server),
                 editConfigurationFilePut("etc/org.gatehouse.reputation.cfg", "zones", TestDns.REPUTATION_ZONE_CONFIG),
+                editConfigurationFilePut("etc/org.gatehouse.mailauth.cfg", "dns.server", server),
+                editConfigurationFilePut("etc/org.gatehouse.mailauth.cfg", "authserv.id", HOSTNAME),
                 systemProperty(TestDns.PORT).value(Integer.toString(TestPorts.get(TestDns.PORT))));
     }
 

@@ -48,6 +48,14 @@ public final class SmtpClient implements Closeable {
         use(TrustingTls.handshake(socket));
     }
 
+    /** {@link #upgradeToTls()} showing a client certificate when the server asks for one. */
+    public void upgradeToTls(javax.net.ssl.KeyManager[] clientKeys) throws IOException {
+        if (in.available() > 0) {
+            throw new IOException("server sent clear text after its STARTTLS reply");
+        }
+        use(TrustingTls.handshake(socket, clientKeys));
+    }
+
     /** Connects to 127.0.0.1:port; the greeting is left unread (see {@link #readReply()}). */
     public static SmtpClient connect(int port) throws IOException {
         return connectFrom("127.0.0.1", port);

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -22,9 +23,14 @@ public final class TrustingTls {
 
     /** Performs the client handshake over an already connected plain socket. */
     public static SSLSocket handshake(Socket plain) throws IOException {
+        return handshake(plain, null);
+    }
+
+    /** The same, showing a client certificate when the server asks for one (none when null). */
+    public static SSLSocket handshake(Socket plain, KeyManager[] clientKeys) throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AcceptAll()}, null);
+            context.init(clientKeys, new TrustManager[] {new AcceptAll()}, null);
             SSLSocket tls = (SSLSocket) context.getSocketFactory()
                     .createSocket(plain, "127.0.0.1", plain.getPort(), true);
             tls.setUseClientMode(true);

@@ -28,9 +28,18 @@ interface ClientChannel {
      * Sends the STARTTLS reply in clear text, then starts the TLS handshake as server. When the
      * filter is in place the channel calls {@code ready}; input arriving before that is dropped
      * by the session.
+     *
+     * @param askForClientCertificate ask the client for a certificate (the policy is TLS
+     *                                required-verify-client)
      */
-    void startTls(byte[] reply, Runnable ready);
+    void startTls(byte[] reply, boolean askForClientCertificate, Runnable ready);
 
     /** The negotiated TLS protocol, or null while in clear text. */
     String tlsProtocol();
+
+    /**
+     * The client's certificate checked against the listener's CA list, once TLS is up and a
+     * certificate was asked for; null before the handshake is done.
+     */
+    ClientCertificate clientCertificate();
 }

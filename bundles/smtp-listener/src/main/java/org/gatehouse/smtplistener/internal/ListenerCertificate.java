@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -56,6 +57,14 @@ final class ListenerCertificate {
     /** A server SSLContext from the key store, generating it first when it is missing. */
     static SSLContext serverContext(Path keystore, String password, String hostname)
             throws IOException, GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(keystore, password, hostname), null, new SecureRandom());
+        return context;
+    }
+
+    /** The listener's key from the key store, generating it first when it is missing. */
+    static KeyManager[] keyManagers(Path keystore, String password, String hostname)
+            throws IOException, GeneralSecurityException {
         char[] secret = (password == null || password.isEmpty() ? GENERATED_PASSWORD : password).toCharArray();
         if (!Files.exists(keystore)) {
             generate(keystore, secret, hostname);
@@ -66,9 +75,7 @@ final class ListenerCertificate {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, secret);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, new SecureRandom());
-        return context;
+        return kmf.getKeyManagers();
     }
 
     /** Writes a new self-signed RSA certificate for the host name into a PKCS#12 store. */

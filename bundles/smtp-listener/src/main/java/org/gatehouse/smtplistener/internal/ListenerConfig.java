@@ -72,4 +72,19 @@ public @interface ListenerConfig {
 
     @AttributeDefinition(description = "Password of the key store", type = AttributeType.PASSWORD, required = false)
     String tls_password() default "";
+
+    @AttributeDefinition(description = "PEM file of the CAs that may sign client certificates; asked for on "
+            + "STARTTLS when the connection's policy is TLS required-verify-client. Empty: no client certificate "
+            + "verifies, so such policies refuse MAIL with 530 5.7.0", required = false)
+    String tls_client_ca() default "";
+
+    @AttributeDefinition(description = "Offer SMTP AUTH (when the policy asks for it) on clear-text connections too. "
+            + "Only for a private listener on a trusted network: passwords would cross the wire readable")
+    boolean auth_allow_cleartext() default false;
+
+    @AttributeDefinition(description = "Failed AUTH attempts before 421 4.7.0 and close")
+    int auth_max_failures() default 3;
+
+    @AttributeDefinition(description = "Milliseconds the reply to a failed AUTH is held back, so guessing is slow")
+    int auth_failure_delay_millis() default 1000;
 }

@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
  * A listener's configuration, checked and converted once at activation.
  *
  * @param tlsKeystore where the PKCS#12 key store is read from (or generated into)
+ * @param tlsClientCa PEM file of the CAs that sign client certificates, or null when none is configured
  */
 record ListenerSettings(String name, ListenerType type, String address, int port, int maxConnections,
                         int backlog, String defaultDomain, String hostname, long maxMessageSize,
                         int idleTimeoutSeconds, int dataTimeoutSeconds, int maxErrors,
                         boolean receivedHeader, Set<String> acceptDomains, NetworkList relayNetworks,
-                        Path tlsKeystore, String tlsPassword, int spoolWaitSeconds) {
+                        Path tlsKeystore, String tlsPassword, int spoolWaitSeconds, Path tlsClientCa,
+                        boolean authAllowCleartext, int authMaxFailures, int authFailureDelayMillis) {
 
     /** File name of the generated self-signed certificate's key store. */
     static final String GENERATED_KEYSTORE = "gatehouse-tls.p12";
@@ -42,7 +44,10 @@ record ListenerSettings(String name, ListenerType type, String address, int port
                 Math.max(1, c.max_message_size()), require(c.idle_timeout_seconds(), 1, "idle.timeout.seconds"),
                 require(c.data_timeout_seconds(), 1, "data.timeout.seconds"), require(c.max_errors(), 1, "max.errors"),
                 c.received_header(), domains, NetworkList.parse(c.relay_networks()), keystore,
-                c.tls_password() == null ? "" : c.tls_password(), require(c.spool_wait_seconds(), 0, "spool.wait.seconds"));
+                c.tls_password() == null ? "" : c.tls_password(), require(c.spool_wait_seconds(), 0, "spool.wait.seconds"),
+                c.tls_client_ca() == null || c.tls_client_ca().isBlank() ? null : Path.of(c.tls_client_ca().trim()),
+                c.auth_allow_cleartext(), require(c.auth_max_failures(), 1, "auth.max.failures"),
+                require(c.auth_failure_delay_millis(), 0, "auth.failure.delay.millis"));
     }
 
     private static int require(int value, int min, String key) {

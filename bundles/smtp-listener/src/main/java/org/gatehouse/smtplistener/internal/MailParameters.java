@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The MAIL FROM parameters the listener supports: SIZE (RFC 1870), BODY=7BIT|8BITMIME
- * (RFC 6152) and SMTPUTF8 (RFC 6531). Any other parameter is refused with 555.
+ * (RFC 6152), SMTPUTF8 (RFC 6531) and AUTH (RFC 4954, accepted and ignored). Any other parameter
+ * is refused with 555.
  */
 record MailParameters(String from, boolean smtpUtf8, String body) {
 
@@ -44,6 +45,9 @@ record MailParameters(String from, boolean smtpUtf8, String body) {
                         throw new SmtpReplyException("501 5.5.4 SMTPUTF8 takes no value");
                     }
                     utf8 = true;
+                }
+                case "AUTH" -> {
+                    // RFC 4954 5: the identity a relaying client vouches for; we trust only our own AUTH.
                 }
                 default -> throw new SmtpReplyException("555 5.5.4 Unsupported parameter " + p.getKey());
             }

@@ -26,4 +26,7 @@ interface MailServices {
 
     /** The HAT for this listener, or null while none is registered. */
     HostAccess hostAccess();
+
+    /** The SMTP AUTH accounts, or null while none are available (AUTH then gets 454 4.7.0). */
+    SmtpUsers smtpUsers();
 }

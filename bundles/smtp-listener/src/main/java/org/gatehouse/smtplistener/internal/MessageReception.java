@@ -63,6 +63,9 @@ abstract class MessageReception extends SessionInput {
     /** The HAT's decision for this connection. */
     abstract HostDecision decision();
 
+    /** The SMTP AUTH identity the client proved, or null. */
+    abstract String authenticatedUser();
+
     final void data(String arg) {
         if (!arg.isBlank()) {
             error("501 5.5.4 Syntax: DATA");
@@ -113,7 +116,7 @@ abstract class MessageReception extends SessionInput {
         HostDecision host = decision();
         Connection connection = new Connection(icid, settings.name(), remoteIp, host.reverseDns(),
                 host.reverseDnsVerified(), helo(), tls, host.senderGroup(), host.policy().name(), host.sbrs(),
-                host.policy().skippedStages(), null, host.policy().stageSettings());
+                host.policy().skippedStages(), authenticatedUser(), host.policy().stageSettings());
         try {
             tx.message = spool.receive(tx.mid, tx.envelope(), connection);
             if (settings.receivedHeader()) {
@@ -150,11 +153,12 @@ abstract class MessageReception extends SessionInput {
         return tlsProtocol() != null || !tlsStarted() ? tlsProtocol() : channel.tlsProtocol();
     }
 
+    /** The Received header's "with" (RFC 3848): ESMTP, plus S for STARTTLS and A for SMTP AUTH. */
     private String protocol() {
         if (!esmtp()) {
             return "SMTP";
         }
-        return tlsStarted() ? "ESMTPS" : "ESMTP";
+        return "ESMTP" + (tlsStarted() ? "S" : "") + (authenticatedUser() != null ? "A" : "");
     }
 
     final void bdat(String arg) {

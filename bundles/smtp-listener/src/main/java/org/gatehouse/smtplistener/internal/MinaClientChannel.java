@@ -2,7 +2,6 @@ package org.gatehouse.smtplistener.internal;
 
 import java.net.InetSocketAddress;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 import org.apache.mina.core.buffer.IoBuffer;
@@ -22,11 +21,12 @@ final class MinaClientChannel implements ClientChannel {
     /** A client that reads none of its replies while pipelining more is dropped, not buffered for. */
     static final long MAX_UNREAD_REPLIES = 256 * 1024;
     private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    private static final String[] CLIENT_CERTIFICATE_PROTOCOLS = {"TLSv1.2"};
 
     private final IoSession session;
-    private final SSLContext tls;
+    private final ListenerTls tls;
 
-    MinaClientChannel(IoSession session, SSLContext tls) {
+    MinaClientChannel(IoSession session, ListenerTls tls) {
         this.session = session;
         this.tls = tls;
     }
@@ -68,7 +68,7 @@ final class MinaClientChannel implements ClientChannel {
     }
 
     @Override
-    public void startTls(byte[] reply, Runnable ready) {
+    public void startTls(byte[] reply, boolean askForClientCertificate, Runnable ready) {
         // MINA 2.2: the filter encrypts everything written after it is added, so the 220 goes
         // out first and the filter is added once it is written (on the I/O thread, before the
         // client can have seen the 220 and sent its ClientHello). Clear text that arrives in
@@ -79,8 +79,15 @@ final class MinaClientChannel implements ClientChannel {
                 return;
             }
             try {
-                SslFilter filter = new SslFilter(tls);
-                filter.setEnabledProtocols(TLS_PROTOCOLS);
+                SslFilter filter = new SslFilter(tls.context(askForClientCertificate));
+                // TLS 1.2 when a client certificate is asked for: with TLS 1.3 the client sends its
+                // first command right behind its Finished, and MINA 2.2.10's SslFilter, whose
+                // delegated task (the certificate) completes on its own thread, leaves those bytes
+                // in its buffer until more arrive: the session hangs. In TLS 1.2 the client waits
+                // for our Finished first.
+                filter.setEnabledProtocols(askForClientCertificate ? CLIENT_CERTIFICATE_PROTOCOLS : TLS_PROTOCOLS);
+                // Want, not need: a client without a certificate still gets TLS and then a clear 530.
+                filter.setWantClientAuth(askForClientCertificate && tls.asksForClientCertificates());
                 session.getFilterChain().addFirst(TLS_FILTER, filter);
                 ready.run();
             } catch (RuntimeException e) {
@@ -94,5 +101,11 @@ final class MinaClientChannel implements ClientChannel {
     public String tlsProtocol() {
         SSLSession ssl = (SSLSession) session.getAttribute(SslFilter.SSL_SECURED);
         return ssl == null ? null : ssl.getProtocol();
+    }
+
+    @Override
+    public ClientCertificate clientCertificate() {
+        SSLSession ssl = (SSLSession) session.getAttribute(SslFilter.SSL_SECURED);
+        return ssl == null || tls == null ? null : tls.clientCertificate(ssl);
     }
 }

@@ -12,7 +12,7 @@ final class Replies {
     static final String START_DATA = "354 End data with <CR><LF>.<CR><LF>";
     static final String READY_FOR_TLS = "220 2.0.0 Ready to start TLS";
     static final String VRFY = "252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery";
-    static final String HELP = "214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS";
+    static final String HELP = "214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH";
     static final String LINE_TOO_LONG = "500 5.5.2 Line too long";
     static final String UNRECOGNIZED = "500 5.5.2 Command not recognized";
     static final String NUL_IN_COMMAND = "500 5.5.2 NUL character not allowed in commands";
@@ -34,6 +34,20 @@ final class Replies {
     static final String TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients";
     static final String TOO_MANY_MESSAGES = "452 4.7.0 Too many messages in this session";
     static final String BYE = "221 2.0.0 Bye";
+    static final String CLIENT_CERTIFICATE_REQUIRED = "530 5.7.0 Client certificate required";
+    static final String AUTH_OK = "235 2.7.0 Authentication successful";
+    static final String AUTH_FAILED = "535 5.7.8 Authentication credentials invalid";
+    static final String AUTH_REQUIRED = "530 5.7.0 Authentication required";
+    static final String AUTH_SYNTAX = "501 5.5.4 Syntax: AUTH mechanism [initial-response]";
+    static final String AUTH_UNKNOWN_MECHANISM = "504 5.5.4 Unrecognized authentication type";
+    static final String AUTH_CANCELLED = "501 5.7.0 Authentication cancelled";
+    static final String AUTH_BAD_BASE64 = "501 5.5.2 Cannot decode response";
+    static final String AUTH_BAD_RESPONSE = "501 5.5.2 Invalid authentication response";
+    static final String AUTH_TWICE = "503 5.5.1 Already authenticated";
+    static final String AUTH_IN_TRANSACTION = "503 5.5.1 AUTH not allowed during a mail transaction";
+    static final String AUTH_NOT_OFFERED = "503 5.5.1 Authentication not enabled";
+    static final String AUTH_NEEDS_TLS = "538 5.7.11 Encryption required for requested authentication mechanism";
+    static final String AUTH_UNAVAILABLE = "454 4.7.0 Temporary authentication failure";
 
     private Replies() {
     }
@@ -66,6 +80,10 @@ final class Replies {
         return "421 4.7.0 " + host + " Too many concurrent connections from your address, try again later";
     }
 
+    static String tooManyAuthFailures(String host) {
+        return "421 4.7.0 " + host + " Error: too many failed authentications";
+    }
+
     static String shuttingDown(String host) {
         return "421 4.3.2 " + host + " Service shutting down, try again later";
     }
@@ -75,7 +93,7 @@ final class Replies {
     }
 
     /** The EHLO reply: keywords carry no enhanced codes (RFC 2034 covers status replies only). */
-    static void ehlo(StringBuilder out, String host, String helo, long maxSize, boolean offerTls) {
+    static void ehlo(StringBuilder out, String host, String helo, long maxSize, boolean offerTls, boolean offerAuth) {
         List<String> lines = new ArrayList<>();
         lines.add(host + " Hello " + helo);
         lines.add("PIPELINING");
@@ -86,6 +104,9 @@ final class Replies {
         lines.add("CHUNKING");
         if (offerTls) {
             lines.add("STARTTLS");
+        }
+        if (offerAuth) {
+            lines.add("AUTH " + SaslExchange.MECHANISMS);
         }
         for (int i = 0; i < lines.size(); i++) {
             out.append("250").append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");

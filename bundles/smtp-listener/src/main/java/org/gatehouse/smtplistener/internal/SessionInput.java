@@ -139,11 +139,16 @@ abstract class SessionInput {
             }
             case TOO_LONG -> {
                 partialLineSince = 0;
-                error(Replies.LINE_TOO_LONG);
+                lineTooLong();
             }
             case NEED_MORE -> slowClientCheck();
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** A command line over the limit was discarded. */
+    void lineTooLong() {
+        error(Replies.LINE_TOO_LONG);
     }
 
     /** A client that trickles a command line slower than the idle timeout is dropped as idle. */

@@ -125,4 +125,47 @@ final class SessionLog {
                     .with("reason", reason).text(text));
         }
     }
+
+    /** SMTP AUTH: the user name only, never what the client sent as password. */
+    void authentication(String user, String mechanism, boolean succeeded) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            String shown = printable(user);
+            MailEvent event = MailEvent.of(succeeded ? "connection.auth" : "connection.auth.failed").with("icid", icid)
+                    .with("user", shown).with("mechanism", mechanism)
+                    .text("ICID " + icid + " SMTP Auth " + (succeeded ? "succeeded" : "failed") + " for user " + shown
+                            + " (" + mechanism + ")");
+            if (succeeded) {
+                log.info(event);
+            } else {
+                log.warning(event);
+            }
+        }
+    }
+
+    /** The certificate a client showed when the policy asked for one (TLS required-verify-client). */
+    void clientCertificate(ClientCertificate certificate) {
+        MailLog log = services.mailLog();
+        if (log != null) {
+            String text = !certificate.presented() ? "ICID " + icid + " TLS client certificate none"
+                    : "ICID " + icid + " TLS client certificate subject " + certificate.subject() + " issuer "
+                            + certificate.issuer() + " verified " + (certificate.verified() ? "yes" : "no ("
+                            + printable(certificate.problem()) + ")");
+            log.info(MailEvent.of("connection.tls.client").with("icid", icid).with("subject", certificate.subject())
+                    .with("issuer", certificate.issuer()).with("verified", certificate.verified()).text(text));
+        }
+    }
+
+    /** What a client chose to send, safe for one log line. */
+    private static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), 256));
+        for (int i = 0; i < text.length() && i < 256; i++) {
+            char c = text.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return sb.toString();
+    }
 }

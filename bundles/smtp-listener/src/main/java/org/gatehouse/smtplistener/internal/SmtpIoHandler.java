@@ -3,7 +3,6 @@ package org.gatehouse.smtplistener.internal;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 import org.apache.mina.core.buffer.IoBuffer;
@@ -25,11 +24,11 @@ final class SmtpIoHandler extends IoHandlerAdapter {
 
     private final ListenerContext listener;
     private final ConnectionIds connectionIds;
-    private final SSLContext tls;
+    private final ListenerTls tls;
     private final AtomicInteger open = new AtomicInteger();
     private final Runnable onClose;
 
-    SmtpIoHandler(ListenerContext listener, ConnectionIds connectionIds, SSLContext tls, Runnable onClose) {
+    SmtpIoHandler(ListenerContext listener, ConnectionIds connectionIds, ListenerTls tls, Runnable onClose) {
         this.listener = listener;
         this.connectionIds = connectionIds;
         this.tls = tls;
@@ -82,7 +81,7 @@ final class SmtpIoHandler extends IoHandlerAdapter {
         if (smtp != null && event == SslEvent.SECURED) {
             SSLSession ssl = (SSLSession) session.getAttribute(SslFilter.SSL_SECURED);
             if (ssl != null) {
-                smtp.tlsEstablished(ssl.getProtocol(), ssl.getCipherSuite());
+                smtp.tlsEstablished(ssl.getProtocol(), ssl.getCipherSuite(), tls.clientCertificate(ssl));
             }
         }
     }

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.net.ssl.SSLContext;
-
 import org.gatehouse.api.HostAccess;
 import org.gatehouse.api.ListeningSockets;
 import org.gatehouse.api.MailLog;
@@ -51,6 +49,7 @@ public class SmtpListener implements ListenerControl, MailServices {
     private final AtomicReference<Spool> spool = new AtomicReference<>();
     private final AtomicReference<MailLog> mailLog = new AtomicReference<>();
     private final AtomicReference<HostAccess> hostAccess = new AtomicReference<>();
+    private final AtomicReference<SmtpUsers> smtpUsers = new AtomicReference<>();
     private final Object spoolChanged = new Object();
     private final ListenerSettings settings;
     private final SmtpServer server;
@@ -76,9 +75,9 @@ public class SmtpListener implements ListenerControl, MailServices {
     }
 
     /** A broken key store costs STARTTLS, not the listener: mail keeps flowing in clear text. */
-    private static SSLContext tlsContext(ListenerSettings settings) {
+    private static ListenerTls tlsContext(ListenerSettings settings) {
         try {
-            return ListenerCertificate.serverContext(settings.tlsKeystore(), settings.tlsPassword(), settings.hostname());
+            return ListenerTls.load(settings);
         } catch (IOException | GeneralSecurityException e) {
             LOG.error("Listener {}: cannot use key store {}; STARTTLS is not offered", settings.name(),
                     settings.tlsKeystore(), e);
@@ -196,6 +195,23 @@ public class SmtpListener implements ListenerControl, MailServices {
     void unbindMailLog(MailLog log) {
         if (!retired) {
             mailLog.compareAndSet(log, null);
+        }
+    }
+
+    @Override
+    public SmtpUsers smtpUsers() {
+        return smtpUsers.get();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSmtpUsers(SmtpUsers users) {
+        smtpUsers.set(users);
+    }
+
+    void unbindSmtpUsers(SmtpUsers users) {
+        if (!retired) {
+            smtpUsers.compareAndSet(users, null);
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLContext;
-
 import org.gatehouse.api.ListeningSockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +36,7 @@ final class SmtpServer {
     private volatile boolean active;
     private volatile InetSocketAddress bound;
 
-    SmtpServer(ListenerSettings settings, MailServices services, ConnectionIds ids, SSLContext tls,
+    SmtpServer(ListenerSettings settings, MailServices services, ConnectionIds ids, ListenerTls tls,
                ListeningSockets sockets) {
         this.settings = settings;
         this.sockets = sockets;

@@ -1,6 +1,7 @@
 package org.gatehouse.smtplistener.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.gatehouse.api.AccessRule;
 import org.gatehouse.api.HostAccess;
@@ -15,13 +16,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One SMTP conversation: the connection's life (HAT decision at connect, timeouts, close,
  * drain), EHLO/HELO, STARTTLS, MAIL, RCPT and the small commands; {@link MessageReception}
- * does DATA, BDAT and the commit. Every entry point is synchronized: MINA calls in on its I/O thread,
+ * does DATA, BDAT and the commit, {@link ClientAuthentication} SMTP AUTH. Every entry point is synchronized: MINA calls in on its I/O thread,
  * the listener's executor on connect decisions and commit completions; {@link SessionInput}
  * splits the input and holds what the client pipelined while a step is pending.
  */
-final class SmtpSession extends MessageReception {
+final class SmtpSession extends ClientAuthentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
+    /**
+     * What a client may say while its policy requires TLS and it has not started it; BDAT is
+     * left to its own refusal, because its chunk follows and must be read past.
+     */
+    private static final Set<String> ALLOWED_BEFORE_TLS = Set.of("EHLO", "HELO", "NOOP", "QUIT", "STARTTLS", "RSET",
+            "BDAT");
 
     private HostDecision decision;
     private HostAccess accessTable;
@@ -30,6 +37,8 @@ final class SmtpSession extends MessageReception {
     private String tlsProtocol;
     /** STARTTLS was done: the filter is in place (the handshake may still be running). */
     private boolean tlsStarted;
+    /** What the client showed when STARTTLS asked for a certificate; null until then. */
+    private ClientCertificate clientCertificate;
     /** Connections the client's address had open on this listener when this one came, itself included. */
     private int connectionsFromHost;
 
@@ -169,9 +178,13 @@ final class SmtpSession extends MessageReception {
     }
 
     /** TLS is established (the handshake is done). */
-    synchronized void tlsEstablished(String protocol, String cipher) {
+    synchronized void tlsEstablished(String protocol, String cipher, ClientCertificate certificate) {
         tlsProtocol = protocol;
         log.tls(protocol, cipher);
+        if (clientCertificate == null && decision != null && decision.policy().tls() == TlsLevel.REQUIRED_VERIFY_CLIENT) {
+            clientCertificate = certificate;
+            log.clientCertificate(certificate);
+        }
     }
 
     private void tlsReady() {
@@ -184,6 +197,10 @@ final class SmtpSession extends MessageReception {
 
     @Override
     void command(byte[] bytes, int length) {
+        if (inAuthExchange()) {
+            authResponse(bytes, length);
+            return;
+        }
         CommandDecoder decoded;
         try {
             decoded = CommandDecoder.decode(bytes, length);
@@ -194,6 +211,10 @@ final class SmtpSession extends MessageReception {
         }
         String verb = decoded.verb();
         String arg = decoded.arg();
+        if (tlsMissing() && !ALLOWED_BEFORE_TLS.contains(verb)) {
+            error(Replies.TLS_REQUIRED);
+            return;
+        }
         switch (verb) {
             case "EHLO" -> hello(arg, true);
             case "HELO" -> hello(arg, false);
@@ -214,6 +235,7 @@ final class SmtpSession extends MessageReception {
             case "VRFY" -> reply(Replies.VRFY);
             case "HELP" -> reply(Replies.HELP);
             case "STARTTLS" -> startTls(arg);
+            case "AUTH" -> auth(arg);
             default -> error(Replies.UNRECOGNIZED);
         }
     }
@@ -229,10 +251,35 @@ final class SmtpSession extends MessageReception {
         helo = arg.trim();
         esmtp = extended;
         if (extended) {
-            Replies.ehlo(replies(), settings.hostname(), helo, sizeLimit(), tlsOffered());
+            Replies.ehlo(replies(), settings.hostname(), helo, sizeLimit(), tlsOffered(), authOffered());
         } else {
             reply("250 " + settings.hostname());
         }
+    }
+
+    /** The policy requires TLS (plain or with a client certificate) and the client has not started it. */
+    private boolean tlsMissing() {
+        TlsLevel tls = decision.policy().tls();
+        return !tlsStarted && (tls == TlsLevel.REQUIRED || tls == TlsLevel.REQUIRED_VERIFY_CLIENT);
+    }
+
+    /**
+     * The handshake's event normally came before the client's first command over TLS; if not,
+     * the channel's TLS session answers.
+     */
+    private boolean clientCertificateVerified() {
+        if (!tlsStarted) {
+            return false;
+        }
+        if (clientCertificate == null) {
+            ClientCertificate now = channel.clientCertificate();
+            if (now == null) {
+                return false;
+            }
+            clientCertificate = now;
+            log.clientCertificate(now);
+        }
+        return clientCertificate.verified();
     }
 
     private boolean tlsOffered() {
@@ -254,8 +301,12 @@ final class SmtpSession extends MessageReception {
             return;
         }
         MailFlowPolicy policy = decision.policy();
-        if (policy.tls() == TlsLevel.REQUIRED && !tlsStarted) {
-            error(Replies.TLS_REQUIRED);
+        if (policy.tls() == TlsLevel.REQUIRED_VERIFY_CLIENT && !clientCertificateVerified()) {
+            error(Replies.CLIENT_CERTIFICATE_REQUIRED);
+            return;
+        }
+        if (authMissing()) {
+            error(Replies.AUTH_REQUIRED);
             return;
         }
         if (policy.maxMessagesPerConnection() > 0 && messages >= policy.maxMessagesPerConnection()) {
@@ -301,7 +352,7 @@ final class SmtpSession extends MessageReception {
             return;
         }
         RecipientCheck check = accessTable.checkRecipient(settings.name(), settings.type() == ListenerType.PUBLIC,
-                decision, to);
+                recipientDecision(), to);
         if (check.outcome() != RecipientCheck.Outcome.ACCEPT) {
             log.recipientRejected(tx.mid, to, check.reply());
             if (check.outcome() == RecipientCheck.Outcome.REFUSE_AND_CLOSE) {
@@ -335,10 +386,12 @@ final class SmtpSession extends MessageReception {
         }
         // RFC 3207: forget everything learned in clear text; the client must EHLO again.
         abortTransaction();
+        forgetAuthentication();
         helo = null;
         esmtp = false;
         discardInput = true;
         flush();
-        channel.startTls((Replies.READY_FOR_TLS + "\r\n").getBytes(StandardCharsets.US_ASCII), this::tlsReady);
+        channel.startTls((Replies.READY_FOR_TLS + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                decision.policy().tls() == TlsLevel.REQUIRED_VERIFY_CLIENT, this::tlsReady);
     }
 }

@@ -8,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
-
 import org.gatehouse.sockets.internal.SocketHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +35,7 @@ abstract class ServerTestSupport {
         spool = spool == null ? new TestSpool(spoolDirectory) : spool;
         services.spool = spool;
         ListenerSettings settings = TestConfig.settings(tlsDirectory, keyValues);
-        SSLContext tls = ListenerCertificate.serverContext(settings.tlsKeystore(), settings.tlsPassword(),
-                settings.hostname());
+        ListenerTls tls = ListenerTls.load(settings);
         SocketHolder sockets = new SocketHolder(TimeUnit.SECONDS.toNanos(5));
         holders.add(sockets);
         SmtpServer server = new SmtpServer(settings, services, new ConnectionIds(0), tls, sockets);

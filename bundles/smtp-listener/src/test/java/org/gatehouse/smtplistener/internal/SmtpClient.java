@@ -83,8 +83,13 @@ final class SmtpClient implements AutoCloseable {
 
     /** Switches to TLS, trusting any certificate (tests only). */
     SSLSocket startTls() throws Exception {
+        return startTls(null);
+    }
+
+    /** Switches to TLS showing the given client key and certificate (none when null). */
+    SSLSocket startTls(javax.net.ssl.KeyManager[] clientKeys) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
+        context.init(clientKeys, new TrustManager[] {new X509TrustManager() {
             @Override
             public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
             }

@@ -61,7 +61,7 @@ class SmtpSessionTest {
         }
 
         @Override
-        public void startTls(byte[] reply, Runnable ready) {
+        public void startTls(byte[] reply, boolean askForClientCertificate, Runnable ready) {
             send(reply);
             tlsReady = ready;
         }
@@ -69,6 +69,11 @@ class SmtpSessionTest {
         @Override
         public String tlsProtocol() {
             return tlsReady == null ? null : "TLSv1.3";
+        }
+
+        @Override
+        public ClientCertificate clientCertificate() {
+            return tlsReady == null ? null : ClientCertificate.NONE;
         }
 
         List<String> take() {

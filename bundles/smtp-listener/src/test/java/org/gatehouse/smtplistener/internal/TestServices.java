@@ -13,6 +13,7 @@ final class TestServices implements MailServices, MailLog {
 
     volatile Spool spool;
     volatile HostAccess hostAccess;
+    volatile SmtpUsers smtpUsers;
     final List<String> log = new CopyOnWriteArrayList<>();
 
     @Override
@@ -28,6 +29,11 @@ final class TestServices implements MailServices, MailLog {
     @Override
     public HostAccess hostAccess() {
         return hostAccess;
+    }
+
+    @Override
+    public SmtpUsers smtpUsers() {
+        return smtpUsers;
     }
 
     @Override

@@ -70,7 +70,7 @@ final class ParsedMail {
     /** How many advertising phrases the text uses (capped); two rules read it, the text is searched once. */
     int salesPhrases() {
         if (salesPhrases < 0) {
-            salesPhrases = Phrases.count(Phrases.SALES, allText());
+            salesPhrases = Phrases.countSales(allText());
         }
         return salesPhrases;
     }

@@ -14,17 +14,17 @@ final class StructureRules {
 
     static List<Rule> rules() {
         return List.of(
-                new Rule("HTML_ONLY", 6, "HTML without a plain text alternative",
+                new Rule("HTML_ONLY", 8, "HTML without a plain text alternative",
                         ParsedMail::isHtmlOnly),
-                new Rule("HTML_IMAGES_LITTLE_TEXT", 10, "images with little text",
+                new Rule("HTML_IMAGES_LITTLE_TEXT", 12, "images with little text",
                         m -> m.imageTags > 0 && m.allText().strip().length() < 400),
-                new Rule("HTML_HIDDEN_TEXT", 8, "hidden or tiny text in HTML",
+                new Rule("HTML_HIDDEN_TEXT", 10, "hidden or tiny text in HTML",
                         m -> m.markup.contains("style:hidden") || m.markup.contains("style:tinyfont")),
-                new Rule("BASE64_TEXT", 6, "text parts in base64",
+                new Rule("BASE64_TEXT", 12, "text parts in base64",
                         m -> m.parts.stream().anyMatch(p -> p.mimeType().startsWith("text/") && !p.isAttachment()
                                 && p.transferEncoding().equals("base64"))),
-                new Rule("CHARSET_UNKNOWN", 5, "a charset nobody knows", m -> m.unknownCharsets > 0),
-                new Rule("CHARSET_FAR_EAST", 4, "an East Asian charset",
+                new Rule("CHARSET_UNKNOWN", 8, "a charset nobody knows", m -> m.unknownCharsets > 0),
+                new Rule("CHARSET_FAR_EAST", 10, "an East Asian charset",
                         m -> m.parts.stream().anyMatch(p -> FAR_EAST.contains(p.charset()))),
                 new Rule("ATTACHMENT_EXECUTABLE", 25, "an executable attachment",
                         m -> m.parts.stream().anyMatch(p -> EXECUTABLE.contains(p.extension()))),

@@ -17,11 +17,34 @@ final class UriFinder {
     private UriFinder() {
     }
 
+    /**
+     * Adds the links in {@code text}: the matches of {@link #URI}, found by trying the pattern
+     * only where a link can start (h, f or w after a non-word character) instead of letting
+     * {@code find()} try every character, which was a tenth of the scan time.
+     */
     static void find(CharSequence text, List<String> into) {
-        Matcher m = URI.matcher(text);
-        while (m.find() && into.size() < MAX_URIS) {
-            into.add(trimTrailingPunctuation(m.group()));
+        Matcher m = URI.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int i = 0;
+        while (i < n && into.size() < MAX_URIS) {
+            char c = text.charAt(i);
+            boolean start = c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W';
+            if (!start || i > 0 && isAsciiWordChar(text.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            m.region(i, n);
+            if (m.lookingAt()) {
+                into.add(trimTrailingPunctuation(m.group()));
+                i = m.end();
+            } else {
+                i++;
+            }
         }
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The host part of a URI (no user info, no port), lower case, or empty. */

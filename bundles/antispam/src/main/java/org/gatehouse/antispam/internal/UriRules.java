@@ -10,9 +10,9 @@ final class UriRules {
 
     static List<Rule> rules() {
         return List.of(
-                new Rule("URI_NUMERIC_HOST", 10, "links to a bare IP address",
+                new Rule("URI_NUMERIC_HOST", 15, "links to a bare IP address",
                         m -> m.uriHosts().stream().anyMatch(UriFinder::isIpAddress)),
-                new Rule("URI_OBFUSCATED", 10, "links with user info or percent-escaped hosts",
+                new Rule("URI_OBFUSCATED", 12, "links with user info or percent-escaped hosts",
                         m -> m.uris.stream().anyMatch(UriRules::obfuscated)));
     }
 

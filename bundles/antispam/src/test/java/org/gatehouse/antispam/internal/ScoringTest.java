@@ -78,7 +78,7 @@ class ScoringTest {
         SpamScore none = engine.check(Fixtures.open("ham-plain.eml"), MessageFacts.none());
         SpamScore bad = engine.check(Fixtures.open("ham-plain.eml"), poor);
         assertEquals(0, none.score());
-        assertEquals(24 - 14, bad.score(), bad.toString());
+        assertEquals(24 - 16, bad.score(), bad.toString());
         assertTrue(bad.rules().contains("SBRS_POOR"));
         assertEquals(0, new SenderReputation(0).points(-10.0));
         assertEquals(-30, new SenderReputation(3).points(10.0));

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What the pipeline concluded about one message, read from the annotations the anti-spam
  * ({@code antispam.verdict}: positive, suspected, negative) and anti-virus
- * ({@code antivirus.verdict}: clean, infected, ...) stages leave. A virus outweighs spam.
+ * ({@code antivirus.verdict}: clean, infected, repaired, ...) stages leave. A virus outweighs spam.
  */
 public enum MessageOutcome {
     CLEAN, SUSPECTED_SPAM, SPAM, VIRUS;
@@ -17,7 +17,8 @@ public enum MessageOutcome {
     public static MessageOutcome of(Map<String, String> annotations) {
         String spam = annotations.get(ANTISPAM_VERDICT);
         String virus = annotations.get(ANTIVIRUS_VERDICT);
-        if ("infected".equals(virus)) {
+        // "repaired": a virus was sent, the gateway cut it out; the sender is no better for that.
+        if ("infected".equals(virus) || "repaired".equals(virus)) {
             return VIRUS;
         }
         if ("positive".equals(spam)) {

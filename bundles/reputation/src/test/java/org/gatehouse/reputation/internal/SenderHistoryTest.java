@@ -99,6 +99,7 @@ class SenderHistoryTest {
     @Test
     void outcomeComesFromTheScannersAnnotations() {
         assertEquals(MessageOutcome.VIRUS, MessageOutcome.of(Map.of("antispam.verdict", "negative", "antivirus.verdict", "infected")));
+        assertEquals(MessageOutcome.VIRUS, MessageOutcome.of(Map.of("antispam.verdict", "negative", "antivirus.verdict", "repaired")));
         assertEquals(MessageOutcome.SPAM, MessageOutcome.of(Map.of("antispam.verdict", "positive", "antivirus.verdict", "clean")));
         assertEquals(MessageOutcome.SUSPECTED_SPAM, MessageOutcome.of(Map.of("antispam.verdict", "suspected")));
         assertEquals(MessageOutcome.CLEAN, MessageOutcome.of(Map.of("antispam.verdict", "negative")));

@@ -45,7 +45,8 @@ public final class ReputationStage implements MessageStage {
         try {
             Connection connection = message.connection();
             MessageOutcome outcome = MessageOutcome.of(message.annotations());
-            if (connection != null && connection.remoteIp() != null && outcome != null) {
+            // ICID 0: mail the gateway made itself (DSNs, notifications) says nothing about a sender.
+            if (connection != null && connection.icid() > 0 && connection.remoteIp() != null && outcome != null) {
                 reputation.learn(connection.remoteIp(), message.mid(), outcome);
                 message.annotate("reputation.learned", outcome.name().toLowerCase(java.util.Locale.ROOT));
             }

@@ -27,9 +27,13 @@ class ReputationStageTest {
         final Map<String, String> annotations = new LinkedHashMap<>();
 
         Message(long mid, String remoteIp) {
+            this(mid, remoteIp, 1);
+        }
+
+        Message(long mid, String remoteIp, long icid) {
             this.mid = mid;
             this.connection = remoteIp == null ? null
-                    : new Connection(1, "public", remoteIp, null, false, "helo", null, "UNKNOWNLIST", "ACCEPTED", null);
+                    : new Connection(icid, "public", remoteIp, null, false, "helo", null, "UNKNOWNLIST", "ACCEPTED", null);
         }
 
         @Override public long mid() { return mid; }
@@ -73,6 +77,10 @@ class ReputationStageTest {
         Message odd = new Message(3, "unknown");
         odd.annotate("antispam.verdict", "positive");
         assertSame(StageResult.proceed(), stage.process(odd));
+        // a DSN or a virus notification the gateway made itself (ICID 0, from 127.0.0.1)
+        Message notice = new Message(4, "127.0.0.1", 0);
+        notice.annotate("antispam.verdict", "negative");
+        assertSame(StageResult.proceed(), stage.process(notice));
         assertEquals(0, engine.status().knownHosts());
     }
 

@@ -20,6 +20,7 @@ import org.junit.runners.Suite.SuiteClasses;
     HostileInputIT.class,
     HatIT.class,
     SmtpAuthIT.class,
+    MailAuthIT.class,
     LicensingIT.class,
     LicensedStageIT.class,
     AntivirusIT.class,

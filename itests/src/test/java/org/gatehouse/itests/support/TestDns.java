@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>127.0.0.7: listed in the DNS block list {@code bl.test}.</li>
  *   <li>127.0.0.8: reputation zone {@code sbrs.test} answers 127.0.0.2 (bad, SBRS -7).</li>
  *   <li>127.0.0.9: reputation zone answers 127.0.0.4 (suspect, SBRS -2).</li>
+ *   <li>127.0.0.20: the one mail server of {@code authentic.test} (SPF), which signs with DKIM
+ *       selector {@code sel} (the RFC 8032 test key) and publishes DMARC p=reject.</li>
  * </ul>
  */
 public final class TestDns {
@@ -36,6 +38,15 @@ public final class TestDns {
     public static final String REPUTATION_ZONE = "sbrs.test";
     /** How the reputation service maps the zone's answers (the zone's own documentation, so to say). */
     public static final String REPUTATION_ZONE_CONFIG = REPUTATION_ZONE + " 127.0.0.2=-7 127.0.0.4=-2";
+
+    /** A domain that does everything right: SPF, DKIM and DMARC p=reject (MailAuthIT). */
+    public static final String AUTHENTIC_DOMAIN = "authentic.test";
+    /** Its only mail server. */
+    public static final String AUTHENTIC_SERVER = "127.0.0.20";
+    public static final String AUTHENTIC_SELECTOR = "sel";
+    /** The Ed25519 key of RFC 8032 section 7.1, test 1: seed (hex) and the raw public key (base64). */
+    public static final String AUTHENTIC_KEY_SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    public static final String AUTHENTIC_KEY_PUBLIC = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
 
     private static Process dnsmasq;
 
@@ -66,7 +77,12 @@ public final class TestDns {
                 "ptr-record=6.0.0.127.in-addr.arpa,liar.partner.test",
                 "address=/7.0.0.127." + BLOCK_LIST + "/127.0.0.2",
                 "address=/8.0.0.127." + REPUTATION_ZONE + "/127.0.0.2",
-                "address=/9.0.0.127." + REPUTATION_ZONE + "/127.0.0.4"));
+                "address=/9.0.0.127." + REPUTATION_ZONE + "/127.0.0.4",
+                // Mail authentication (MailAuthIT).
+                "txt-record=" + AUTHENTIC_DOMAIN + ",\"v=spf1 ip4:" + AUTHENTIC_SERVER + " -all\"",
+                "txt-record=" + AUTHENTIC_SELECTOR + "._domainkey." + AUTHENTIC_DOMAIN + ",\"v=DKIM1; k=ed25519; p="
+                        + AUTHENTIC_KEY_PUBLIC + "\"",
+                "txt-record=_dmarc." + AUTHENTIC_DOMAIN + ",\"v=DMARC1; p=reject\""));
         // dnsmasq ends with this JVM: failsafe may kill its fork before shutdown hooks run, so a
         // small shell watches our PID and stops dnsmasq within a second of it (30 min at most).
         String watch = "timeout 1800 \"$0\" --conf-file=\"$1\" --log-facility=- & d=$!; trap 'kill $d' TERM; "

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * -Dfailures=FILE each failure's reason is written there. banner_max_ms is the longest wait from
  * connect to the 220 banner: what a client notices while a listener is being replaced.
  *
+ * With -Dmix=DIR the messages are the files of DIR (whole .eml files, headers included), message
+ * i being file i modulo their number, dot-stuffed for DATA; sizeBytes is then unused.
+ *
  * With a tokens file, every message carries an X-Load-Token header and the token of each
  * message that got its 250 is appended to the file at once: what the durability check compares
  * with what arrived.
@@ -44,6 +47,7 @@ public class SmtpLoad {
         int size = Integer.parseInt(args[4]);
         String domain = args.length > 5 ? args[5] : "example.com";
         byte[] body = body(size);
+        List<byte[]> mix = mix(System.getProperty("mix"));
         java.io.PrintWriter tokens = args.length > 6
                 ? new java.io.PrintWriter(new java.io.FileWriter(args[6], true), true) : null;
         AtomicInteger next = new AtomicInteger();
@@ -64,7 +68,8 @@ public class SmtpLoad {
                         pace(start + (long) (i * 1e9 / rate));
                     }
                     try {
-                        byte[] message = tokens == null ? body : withToken(body, i);
+                        byte[] one = mix.isEmpty() ? body : mix.get(i % mix.size());
+                        byte[] message = tokens == null ? one : withToken(one, i);
                         latencies[i] = send(host, port, domain, message);
                         if (tokens != null) {
                             synchronized (tokens) {
@@ -121,6 +126,27 @@ public class SmtpLoad {
         while ((wait = due - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
+    }
+
+    /** The message files of a folder, sorted by name, ready for DATA; none without a folder. */
+    static List<byte[]> mix(String dir) throws IOException {
+        List<byte[]> all = new ArrayList<>();
+        if (dir == null) {
+            return all;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
+            for (java.nio.file.Path f : files.sorted().toList()) {
+                String text = new String(java.nio.file.Files.readAllBytes(f), StandardCharsets.ISO_8859_1)
+                        .replace("\r\n", "\n").replace("\n", "\r\n");
+                if (!text.endsWith("\r\n")) {
+                    text += "\r\n";
+                }
+                // Dot-stuffing: a line that starts with "." gets another one (RFC 5321 4.5.2).
+                text = (text.startsWith(".") ? "." : "") + text.replace("\r\n.", "\r\n..");
+                all.add(text.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all;
     }
 
     static byte[] withToken(byte[] body, int i) {

@@ -56,8 +56,8 @@ final class BodyMatcher {
     /** The name of the first signature found in {@code data[0..length)}, or null. */
     String firstMatch(byte[] data, int length) {
         String[] found = new String[1];
-        longAnchors.scan(data, length, (index, anchorStart) -> verify(anchored.get(index), data, length, anchorStart,
-                PrefixIndex.WIDTH, found));
+        // The index reports candidates found by any gram of the anchor: verify it all.
+        longAnchors.scan(data, length, (index, anchorStart) -> verify(anchored.get(index), data, length, anchorStart, 0, found));
         if (found[0] == null && shortAnchors.nodes() > 1) {
             shortAnchors.scan(data, length, (index, anchorEnd) -> {
                 int checked = anchored.get(index).pattern().anchorLength();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Scans through a clamd with its INSTREAM command, over TCP or a Unix socket. One connection per
@@ -29,6 +30,9 @@ final class ClamdEngine implements VirusEngine {
     private static final int MAX_REPLY = 4096;
 
     private final String address;
+    /** Parsed once; null when the address is unusable, and every scan then says why. */
+    private final SocketAddress target;
+    private final String addressProblem;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog;
 
@@ -36,6 +40,16 @@ final class ClamdEngine implements VirusEngine {
         this.address = address;
         this.timeout = timeout;
         this.watchdog = watchdog;
+        SocketAddress parsed = null;
+        String problem = null;
+        try {
+            parsed = socketAddress(address);
+        } catch (IOException e) {
+            // A wrong address is a configuration error: each scan fails (tempfail) with this reason.
+            problem = e.getMessage();
+        }
+        this.target = parsed;
+        this.addressProblem = problem;
     }
 
     @Override
@@ -54,10 +68,17 @@ final class ClamdEngine implements VirusEngine {
     }
 
     private String command(String command, InputStream stream) throws IOException {
-        SocketAddress target = socketAddress();
+        if (target == null) {
+            throw new IOException(addressProblem);
+        }
         try (SocketChannel channel = SocketChannel.open(target instanceof UnixDomainSocketAddress
                 ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET)) {
-            ScheduledFuture<?> alarm = watchdog.schedule(() -> closeQuietly(channel), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Set before the close: the scan thread, woken by the close, must already see why.
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+                timedOut.set(true);
+                closeQuietly(channel);
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 channel.connect(target);
                 OutputStream out = Channels.newOutputStream(channel);
@@ -82,7 +103,7 @@ final class ClamdEngine implements VirusEngine {
                     throw e;
                 }
             } catch (IOException e) {
-                throw new IOException("clamd at " + address + (alarm.isDone() ? " did not answer within " + timeout.toSeconds() + "s"
+                throw new IOException("clamd at " + address + (timedOut.get() ? " did not answer within " + timeout.toSeconds() + "s"
                         : " failed: " + e.getMessage()), e);
             } finally {
                 alarm.cancel(false);
@@ -112,7 +133,7 @@ final class ClamdEngine implements VirusEngine {
         return reply.toString(StandardCharsets.UTF_8).trim();
     }
 
-    private SocketAddress socketAddress() throws IOException {
+    private static SocketAddress socketAddress(String address) throws IOException {
         if (address.startsWith("/") || address.startsWith("unix:")) {
             return UnixDomainSocketAddress.of(Path.of(address.startsWith("unix:") ? address.substring(5) : address));
         }

@@ -13,6 +13,14 @@ interface Members {
      */
     void add(String name, InputStream content, long packedSize) throws IOException;
 
+    /**
+     * A member already decoded in memory, scanned as it is (no copy); it counts towards the
+     * bytes unpacked like any other.
+     */
+    default void add(String name, byte[] content) throws IOException {
+        add(name, new java.io.ByteArrayInputStream(content), -1);
+    }
+
     /** A member that is password-protected: the verdict will be {@code encrypted}. */
     void encrypted(String name);
 

@@ -63,8 +63,15 @@ final class MimeParts implements Unpacker {
                     case T_FIELD -> fileName = fileName(stream.getField().getName(), stream.getField().getBody(), fileName);
                     case T_BODY -> {
                         part++;
-                        try (InputStream in = stream.getDecodedInputStream()) {
-                            members.add("part " + part + (fileName.isEmpty() ? "" : " " + fileName), in, -1);
+                        String member = "part " + part + (fileName.isEmpty() ? "" : " " + fileName);
+                        if ("base64".equalsIgnoreCase(stream.getBodyDescriptor().getTransferEncoding())) {
+                            // Most of a mail's bytes are base64 attachments: decoded in one pass, no stream.
+                            byte[] raw = stream.getInputStream().readAllBytes();
+                            members.add(member, Base64Body.decode(raw, raw.length));
+                        } else {
+                            try (InputStream in = stream.getDecodedInputStream()) {
+                                members.add(member, in, -1);
+                            }
                         }
                     }
                     default -> {

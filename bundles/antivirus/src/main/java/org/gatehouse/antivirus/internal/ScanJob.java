@@ -1,6 +1,5 @@
 package org.gatehouse.antivirus.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.List;
 final class ScanJob {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int FIRST_BUFFER = 8 * 1024;
 
     private final SignatureDatabase database;
     private final List<Unpacker> unpackers;
@@ -28,9 +28,7 @@ final class ScanJob {
 
     ScanResult run(String name, InputStream content) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            read(content, -1, out);
-            byte[] data = out.toByteArray();
+            byte[] data = read(content, -1, new Filled());
             ScanResult hit = scan(new ScannedObject(name, name, data, 0));
             if (hit != null) {
                 return hit;
@@ -74,17 +72,50 @@ final class ScanJob {
         }
     }
 
-    /** Reads a member within the limits; a read error keeps what came before it and is rethrown. */
-    private void read(InputStream in, long packedSize, ByteArrayOutputStream out) throws IOException {
-        byte[] buffer = new byte[CHUNK];
+    /**
+     * Reads a member within the limits straight into one growing array (no chunk buffer, no
+     * stream copies); a read error keeps what came before it in {@code filled} and is rethrown.
+     */
+    private byte[] read(InputStream in, long packedSize, Filled filled) throws IOException {
+        byte[] buffer = new byte[Math.max(FIRST_BUFFER, Math.min(in.available(), CHUNK * 16))];
+        int size = 0;
         int n;
-        long total = 0;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            budget.charge(n);
-            budget.checkRatio(total, packedSize);
-            budget.checkTime();
-            out.write(buffer, 0, n);
+        try {
+            while (true) {
+                if (size == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, grow(buffer.length));
+                }
+                n = in.read(buffer, size, Math.min(buffer.length - size, CHUNK));
+                if (n <= 0) {
+                    // As before: a stream that hands back nothing is at its end.
+                    break;
+                }
+                size += n;
+                budget.charge(n);
+                budget.checkRatio(size, packedSize);
+                budget.checkTime();
+            }
+        } finally {
+            filled.buffer = buffer;
+            filled.size = size;
+        }
+        return filled.bytes();
+    }
+
+    private static int grow(int length) {
+        if (length >= Integer.MAX_VALUE - 8) {
+            throw new UnscannableException("an object larger than 2 GB");
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8, length * 2L);
+    }
+
+    /** What a read got so far: kept when the read fails half way, to scan what came before. */
+    private static final class Filled {
+        private byte[] buffer = new byte[0];
+        private int size;
+
+        byte[] bytes() {
+            return size == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, size);
         }
     }
 
@@ -108,20 +139,31 @@ final class ScanJob {
 
         @Override
         public void add(String name, InputStream content, long packedSize) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Filled filled = new Filled();
             IOException damage = null;
             try {
-                read(content, packedSize, out);
+                read(content, packedSize, filled);
             } catch (IOException e) {
                 // Scan what could be read (a signature there still counts), then report the damage.
                 damage = e;
             }
-            ScanResult r = scan(new ScannedObject(parent.path() + "/" + name, name, out.toByteArray(), parent.depth() + 1));
-            if (r != null) {
-                throw new MemberInfected(r);
-            }
+            scanMember(name, filled.bytes());
             if (damage != null) {
                 throw damage;
+            }
+        }
+
+        @Override
+        public void add(String name, byte[] content) {
+            budget.charge(content.length);
+            budget.checkTime();
+            scanMember(name, content);
+        }
+
+        private void scanMember(String name, byte[] data) {
+            ScanResult r = scan(new ScannedObject(parent.path() + "/" + name, name, data, parent.depth() + 1));
+            if (r != null) {
+                throw new MemberInfected(r);
             }
         }
 

@@ -3,7 +3,6 @@ package org.gatehouse.antivirus.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,16 +19,12 @@ final class UuencodedFiles implements Unpacker {
         if (!object.looksLikeText() || object.indexOf("begin ", 0) < 0) {
             return false;
         }
-        return BEGIN.matcher(text(object)).find();
-    }
-
-    private static String text(ScannedObject object) {
-        return new String(object.data(), StandardCharsets.ISO_8859_1);
+        return BEGIN.matcher(object.text()).find();
     }
 
     @Override
     public void unpack(ScannedObject object, Members members) throws IOException {
-        String text = text(object);
+        String text = object.text();
         Matcher m = BEGIN.matcher(text);
         while (m.find()) {
             int start = text.indexOf('\n', m.end()) + 1;

@@ -24,6 +24,7 @@ import org.junit.runners.Suite.SuiteClasses;
     LicensingIT.class,
     LicensedStageIT.class,
     AntivirusIT.class,
+    AntivirusActionsIT.class,
     AntispamIT.class,
     QueueRestartIT.class,
 })

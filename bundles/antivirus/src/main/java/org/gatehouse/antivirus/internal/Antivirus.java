@@ -3,6 +3,8 @@ package org.gatehouse.antivirus.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The bundle's scanning service, for the stage and the console commands: scan with the
@@ -15,6 +17,20 @@ public interface Antivirus {
 
     /** The configured engine's name. */
     String engineName();
+
+    /**
+     * The engine of that name ({@code embedded} or {@code clamd}), or the configured one for
+     * null or blank: a mail flow policy may pick its own.
+     *
+     * @throws IllegalArgumentException no such engine here (clamd without a {@code clamd.address})
+     */
+    VirusEngine engine(String name);
+
+    /** The engines that can scan, the configured one first. */
+    List<String> engines();
+
+    /** The actions and notification settings in force, key to value in the order of the config file, for the console. */
+    Map<String, String> settings();
 
     /** What the engine uses now: signatures in the embedded database, clamd's version line. */
     Status status();

@@ -44,14 +44,39 @@ public @interface AntivirusConfig {
     @AttributeDefinition(description = "Longest scan of one message, seconds")
     int max_scan_seconds() default 60;
 
-    @AttributeDefinition(description = "Action for infected messages: deliver, drop, bounce or quarantine")
+    @AttributeDefinition(description = "Action for infected messages: deliver, drop, bounce, quarantine, "
+            + "strip (cut the infected parts out: verdict repaired) or notice (only with notice.infected.allowed)")
     String action_infected() default "quarantine";
 
-    @AttributeDefinition(description = "Action for encrypted (password-protected) content: deliver, drop, bounce or quarantine")
+    @AttributeDefinition(description = "Action for encrypted (password-protected) content: deliver, drop, bounce, quarantine or notice")
     String action_encrypted() default "deliver";
 
-    @AttributeDefinition(description = "Action for unscannable messages: deliver, drop, bounce or quarantine")
+    @AttributeDefinition(description = "Action for unscannable messages: deliver, drop, bounce, quarantine or notice")
     String action_unscannable() default "quarantine";
+
+    @AttributeDefinition(description = "When strip cannot cut the virus out (a single-part message, a virus outside "
+            + "any attachment): deliver, drop, bounce, quarantine or notice")
+    String action_unrepairable() default "quarantine";
+
+    @AttributeDefinition(description = "Allow the notice action for infected messages: the recipient then gets "
+            + "the known virus as an attachment (dangerous; false: refused)")
+    boolean notice_infected_allowed() default false;
+
+    @AttributeDefinition(description = "From address of notices and notifications; empty: MAILER-DAEMON@<this host>")
+    String notice_from() default "";
+
+    @AttributeDefinition(description = "Address that gets a notification for each message with a verdict in notify.verdicts (empty: none)")
+    String notify_admin() default "";
+
+    @AttributeDefinition(description = "Notify the envelope sender (beware: viruses forge senders, so this is backscatter)")
+    boolean notify_sender() default false;
+
+    @AttributeDefinition(description = "Notify the envelope recipients")
+    boolean notify_recipients() default false;
+
+    @AttributeDefinition(description = "Verdicts that cause notifications, comma-separated: infected (repaired "
+            + "messages too), encrypted, unscannable")
+    String notify_verdicts() default "infected,unscannable";
 
     @AttributeDefinition(description = "Subject prefix for infected messages (empty: none)")
     String subject_prefix_infected() default "[WARNING: VIRUS DETECTED]";
@@ -61,6 +86,9 @@ public @interface AntivirusConfig {
 
     @AttributeDefinition(description = "Subject prefix for unscannable messages (empty: none)")
     String subject_prefix_unscannable() default "[WARNING: A/V UNSCANNABLE]";
+
+    @AttributeDefinition(description = "Subject prefix for messages whose infected parts were removed (empty: none)")
+    String subject_prefix_repaired() default "[WARNING: VIRUS REMOVED]";
 
     @AttributeDefinition(description = "Quarantine that holds messages whose action is quarantine")
     String quarantine() default "virus";

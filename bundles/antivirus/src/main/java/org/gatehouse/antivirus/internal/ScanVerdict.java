@@ -3,7 +3,7 @@ package org.gatehouse.antivirus.internal;
 /** The anti-virus verdicts admins know (REFERENCE section 5), with the words the mail log uses. */
 public enum ScanVerdict {
     CLEAN("clean", "negative"),
-    /** Never produced yet: removing a virus needs content rewriting, which the api does not offer. */
+    /** Never given by a scan: the stage's strip action turns an infected message into a repaired one. */
     REPAIRED("repaired", "repaired"),
     ENCRYPTED("encrypted", "encrypted"),
     UNSCANNABLE("unscannable", "unscannable"),

@@ -111,6 +111,15 @@ gatehouse_unpack() {
   # SPF/DKIM/DMARC off unless MAILAUTH=true: the Postfix peers check none of them, and the
   # load's sender domains have no DNS here (every lookup would be a timeout or a temperror).
   sed -i -E "s/^enabled *=.*/enabled = ${MAILAUTH:-false}/" "$etc/org.gatehouse.mailauth.cfg"
+  # CONTENT_STAGES=false: the backbone alone (the evaluation licenses anti-spam, anti-virus and
+  # reputation, and they would run on every message).
+  if [ "${CONTENT_STAGES:-true}" = false ]; then
+    local stage
+    # Their etc/ files come with their features at first start (which keep a file already there).
+    for stage in antispam antivirus reputation; do
+      printf 'enabled = false\n' >"$etc/org.gatehouse.$stage.cfg"
+    done
+  fi
   if [ -f "$etc/org.apache.karaf.management.cfg" ]; then
     sed -i -E "s/^rmiRegistryPort *=.*/rmiRegistryPort = $(free_port)/; s/^rmiServerPort *=.*/rmiServerPort = $(free_port)/" \
       "$etc/org.apache.karaf.management.cfg"

@@ -155,6 +155,24 @@ final class SpoolDirectory {
         }
     }
 
+    /**
+     * Writes a new message file (the same envelope lines, then the new content) beside the old
+     * one and renames it over it, durably. A crash before the rename leaves the old content and
+     * a temporary file recovery deletes; readers that opened the old file go on reading it.
+     */
+    void replaceContent(Path messageFile, long contentOffset, ContentWriter content) throws IOException {
+        byte[] envelopeLines = new byte[(int) contentOffset];
+        try (java.io.InputStream in = Files.newInputStream(messageFile)) {
+            if (in.readNBytes(envelopeLines, 0, envelopeLines.length) != envelopeLines.length) {
+                throw new IOException(messageFile + " is shorter than its envelope");
+            }
+        }
+        writeAtomically(messageFile, out -> {
+            out.write(envelopeLines);
+            content.writeTo(out);
+        }, true);
+    }
+
     static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);

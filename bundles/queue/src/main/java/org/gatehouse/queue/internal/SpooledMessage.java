@@ -180,27 +180,14 @@ final class SpooledMessage implements QueuedMessage {
         replacedOctets = -1;
     }
 
-    /**
-     * Writes a new message file (the same envelope lines, then the new content) beside the old
-     * one and renames it over it, durably. A crash before the rename leaves the old content and
-     * a temporary file recovery deletes; readers that opened the old file go on reading it.
-     */
+    /** The new file is durable before it takes the old one's place (see {@link SpoolDirectory#replaceContent}). */
     @Override
     public synchronized void replaceContent(ContentWriter writer) throws IOException {
         if (removed) {
             throw new IOException("MID " + mid() + " is no longer in the spool");
         }
         Path file = spool.messageFile(dir, mid());
-        byte[] envelopeLines = new byte[(int) header.contentOffset()];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(envelopeLines, 0, envelopeLines.length) != envelopeLines.length) {
-                throw new IOException("MID " + mid() + ": its spool file is shorter than its envelope");
-            }
-        }
-        spool.writeAtomically(file, out -> {
-            out.write(envelopeLines);
-            writer.writeTo(out);
-        }, true);
+        spool.replaceContent(file, header.contentOffset(), writer);
         fileSize = Files.size(file);
         additions.clearHeaders();
         replacedOctets = -1;

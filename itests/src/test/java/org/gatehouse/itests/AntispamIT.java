@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import org.awaitility.core.ConditionTimeoutException;
 import org.gatehouse.itests.support.Console;
 import org.gatehouse.itests.support.ReceivedMail;
-import org.gatehouse.itests.support.SmtpClient;
 import org.gatehouse.itests.support.SmtpReply;
 import org.gatehouse.itests.support.SpamSamples;
 import org.gatehouse.itests.support.TestMessage;
@@ -66,7 +65,7 @@ public class AntispamIT extends StageTestSupport {
         within(60).until(() -> installedFeatures().contains("gatehouse-antispam "));
         // The feature's etc/ file reaches Config Admin a moment after the feature starts, and the
         // stage is activated again with it: wait for that one. Only a configured stage has a PID.
-        within(30).until(() -> stageRegisteredWith("(service.pid=" + PID + ")(engine=embedded)"));
+        within(30).until(() -> stageRegisteredWith("antispam", "(service.pid=" + PID + ")(engine=embedded)"));
         within(30).until(() -> stageRow("antispam").matches(".*\\byes\\b.*\\bactive\\b.*"));
     }
 
@@ -98,7 +97,7 @@ public class AntispamIT extends StageTestSupport {
         try (AutoCloseable shipped = () -> reconfigure(SHIPPED_RULE_POINTS)) {
             reconfigure(Map.of("rule.points", URGENT_POINTS));
             String urgent = TestMessage.marker();
-            long mid = queuedMid(accepted(send(NEW_SENDER_HOST, FROM, SpamSamples.ham(FROM, TO, urgent, true))));
+            long mid = queuedMid(accepted(send(NEW_SENDER_HOST, FROM, TO, SpamSamples.ham(FROM, TO, urgent, true))));
             within(30).until(() -> !sink.receivedWith(urgent).isEmpty());
             String delivered = sink.receivedWith(urgent).get(0).content();
             assertTrue(delivered + "\n" + mailLogOf(mid), delivered.contains("X-Gatehouse-Spam-Verdict: suspected"));
@@ -231,29 +230,12 @@ public class AntispamIT extends StageTestSupport {
         return properties.toString();
     }
 
-    private boolean stageRegisteredWith(String properties) throws InvalidSyntaxException {
-        return bundleContext.getAllServiceReferences(null, "(&(gatehouse.stage=antispam)" + properties + ")") != null;
-    }
-
     private static long serviceId(ServiceReference<?> reference) {
         return (Long) reference.getProperty("service.id");
     }
 
-    private static SmtpReply accepted(SmtpReply reply) {
-        assertEquals(reply.toString(), 250, reply.code());
-        return reply;
-    }
-
     private static SmtpReply send(String from, String message) throws IOException {
-        return send("127.0.0.1", from, message);
-    }
-
-    private static SmtpReply send(String sourceAddress, String from, String message) throws IOException {
-        try (SmtpClient client = SmtpClient.connectFrom(sourceAddress, publicPort())) {
-            SmtpReply reply = client.sendMail(from, List.of(TO), message);
-            client.command("QUIT");
-            return reply;
-        }
+        return send("127.0.0.1", from, TO, message);
     }
 
     /** The message's (one line) Subject header, or "" when it has none. */

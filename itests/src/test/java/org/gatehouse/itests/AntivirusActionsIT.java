@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +11,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.gatehouse.itests.support.AttachmentMessage;
 import org.gatehouse.itests.support.AttachmentMessage.Encoding;
@@ -23,13 +20,11 @@ import org.gatehouse.itests.support.ReceivedMail;
 import org.gatehouse.itests.support.SmtpClient;
 import org.gatehouse.itests.support.SmtpReply;
 import org.gatehouse.itests.support.TestClamd;
-import org.gatehouse.itests.support.TestFeatureKeys;
 import org.gatehouse.itests.support.TestMessage;
 import org.gatehouse.itests.support.TestPorts;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.InvalidSyntaxException;
 
 /**
  * The anti-virus actions that rewrite a message, configured as an admin does it (the console's
@@ -41,7 +36,6 @@ import org.osgi.framework.InvalidSyntaxException;
  */
 public class AntivirusActionsIT extends StageTestSupport {
 
-    private static final String KEY_ID = "itest-antivirus-2";
     private static final String PID = "org.gatehouse.antivirus";
     private static final String FROM = "alice@sender.test";
     private static final String TO = "bob@example.com";
@@ -53,17 +47,8 @@ public class AntivirusActionsIT extends StageTestSupport {
     private static final String CLAMD_SENDER = "127.0.0.41";
 
     @Before
-    public void licenseAntivirus() throws Exception {
-        console = Console.onPort(port(TestPorts.SSH));
-        within(60).until(() -> console.run("gatehouse:featurekey-list").output().contains("Installation ID:"));
-        if (!console.run("gatehouse:featurekey-list").output().contains(KEY_ID)) {
-            Path key = TestFeatureKeys.mintNow(KEY_ID, "antivirus=2099-01-01");
-            Console.Result installed = console.run("gatehouse:featurekey-install " + key);
-            assertEquals(installed.output(), 0, installed.exitCode());
-        }
-        within(60).until(() -> installedFeatures().contains("gatehouse-antivirus "));
-        within(30).until(() -> stageRegisteredWith("(service.pid=" + PID + ")(engine=embedded)"));
-        within(30).until(() -> stageRow("antivirus").matches(".*\\byes\\b.*\\bactive\\b.*"));
+    public void awaitLicensedAntivirus() throws Exception {
+        licenseAntivirus();
     }
 
     /** The shipped actions and no notifications, for the classes after this one. */
@@ -241,7 +226,7 @@ public class AntivirusActionsIT extends StageTestSupport {
     }
 
     private void awaitStage(String properties) throws Exception {
-        within(30).alias("antivirus stage registered with " + properties).until(() -> stageRegisteredWith(properties));
+        within(30).alias("antivirus stage registered with " + properties).until(() -> stageRegisteredWith("antivirus", properties));
         within(30).alias("antivirus stage active").until(() -> stageRow("antivirus").matches(".*\\byes\\b.*\\bactive\\b.*"));
     }
 
@@ -254,31 +239,8 @@ public class AntivirusActionsIT extends StageTestSupport {
         assertTrue(field + "\n" + content, field.startsWith("Subject: " + prefix) && field.endsWith(subject));
     }
 
-    private boolean stageRegisteredWith(String properties) throws InvalidSyntaxException {
-        return bundleContext.getAllServiceReferences(null, "(&(gatehouse.stage=antivirus)" + properties + ")") != null;
-    }
-
-    private static SmtpReply accepted(SmtpReply reply) {
-        assertEquals(reply.toString(), 250, reply.code());
-        return reply;
-    }
-
     private static SmtpReply send(String message) throws IOException {
-        try (SmtpClient client = SmtpClient.connect(publicPort())) {
-            SmtpReply reply = client.sendMail(FROM, List.of(TO), message);
-            client.command("QUIT");
-            return reply;
-        }
-    }
-
-    private static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
+        return send("127.0.0.1", FROM, TO, message);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.gatehouse.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,23 +11,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.gatehouse.itests.support.AttachmentMessage;
 import org.gatehouse.itests.support.AttachmentMessage.Encoding;
 import org.gatehouse.itests.support.Console;
 import org.gatehouse.itests.support.EicarTail;
 import org.gatehouse.itests.support.ReceivedMail;
-import org.gatehouse.itests.support.SmtpClient;
 import org.gatehouse.itests.support.SmtpReply;
 import org.gatehouse.itests.support.TestClamd;
-import org.gatehouse.itests.support.TestFeatureKeys;
 import org.gatehouse.itests.support.TestMessage;
 import org.gatehouse.itests.support.TestPorts;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.InvalidSyntaxException;
 
 /**
  * Anti-virus over SMTP, licensed by a key of its own (not in this container's evaluation, and
@@ -43,7 +37,6 @@ import org.osgi.framework.InvalidSyntaxException;
  */
 public class AntivirusIT extends StageTestSupport {
 
-    private static final String KEY_ID = "itest-antivirus-2";
     private static final String PID = "org.gatehouse.antivirus";
     private static final String FROM = "alice@sender.test";
     private static final String TO = "bob@example.com";
@@ -52,20 +45,8 @@ public class AntivirusIT extends StageTestSupport {
     private static final String SHIPPED_CLAMD_ADDRESS = "127.0.0.1:3310";
 
     @Before
-    public void licenseAntivirus() throws Exception {
-        console = Console.onPort(port(TestPorts.SSH));
-        within(60).until(() -> console.run("gatehouse:featurekey-list").output().contains("Installation ID:"));
-        if (!console.run("gatehouse:featurekey-list").output().contains(KEY_ID)) {
-            Path key = TestFeatureKeys.mintNow(KEY_ID, "antivirus=2099-01-01");
-            Console.Result installed = console.run("gatehouse:featurekey-install " + key);
-            assertEquals(installed.output(), 0, installed.exitCode());
-        }
-        within(60).until(() -> installedFeatures().contains("gatehouse-antivirus "));
-        // The feature's etc/ file reaches Config Admin a moment after the feature starts, and the
-        // stage is activated again with it: wait for that one (a message already in the pipeline
-        // would otherwise meet the instance being replaced). Only a configured stage has a PID.
-        within(30).until(() -> stageRegisteredWith("(service.pid=" + PID + ")(engine=embedded)"));
-        within(30).until(() -> stageRow("antivirus").matches(".*\\byes\\b.*\\bactive\\b.*"));
+    public void awaitLicensedAntivirus() throws Exception {
+        licenseAntivirus();
     }
 
     @Test
@@ -174,40 +155,14 @@ public class AntivirusIT extends StageTestSupport {
             Console.Result set = console.run(command);
             assertEquals(set.output(), 0, set.exitCode());
         }
-        within(30).until(() -> stageRegisteredWith("(engine=" + engine + ")(clamd.address=" + clamdAddress + ")"));
+        within(30).until(() -> stageRegisteredWith("antivirus", "(engine=" + engine + ")(clamd.address=" + clamdAddress + ")"));
         within(30).until(() -> stageRow("antivirus").matches(".*\\byes\\b.*\\bactive\\b.*"));
         String expected = "Engine: " + engine + ("clamd".equals(engine) ? " (ClamAV" : "");
         within(30).until(() -> console.run("gatehouse:antivirus-status").output().contains(expected));
     }
 
-    /**
-     * Whether the antivirus stage is registered with these configuration properties (Declarative
-     * Services gives a component's service its configuration): the stage has taken the change.
-     */
-    private boolean stageRegisteredWith(String properties) throws InvalidSyntaxException {
-        return bundleContext.getAllServiceReferences(null, "(&(gatehouse.stage=antivirus)" + properties + ")") != null;
-    }
-
-    private static SmtpReply accepted(SmtpReply reply) {
-        assertEquals(reply.toString(), 250, reply.code());
-        return reply;
-    }
-
     private static SmtpReply send(String message) throws IOException {
-        try (SmtpClient client = SmtpClient.connect(publicPort())) {
-            SmtpReply reply = client.sendMail(FROM, List.of(TO), message);
-            client.command("QUIT");
-            return reply;
-        }
-    }
-
-    private static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
+        return send("127.0.0.1", FROM, TO, message);
     }
 }
+

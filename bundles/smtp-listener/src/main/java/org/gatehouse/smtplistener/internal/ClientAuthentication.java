@@ -6,9 +6,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.gatehouse.api.AccessRule;
-import org.gatehouse.api.HostDecision;
-import org.gatehouse.api.MailFlowPolicy;
 import org.gatehouse.api.SmtpAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,22 +62,9 @@ abstract class ClientAuthentication extends MessageReception {
         return decision().policy().smtpAuth() == SmtpAuth.REQUIRED && authenticatedUser == null;
     }
 
-    /**
-     * The decision the RAT sees: an authenticated client relays like a host of a RELAY policy
-     * (the HAT's hourly limits still count its recipients).
-     */
-    final HostDecision recipientDecision() {
-        HostDecision d = decision();
-        MailFlowPolicy p = d.policy();
-        if (authenticatedUser == null || p.access() == AccessRule.RELAY) {
-            return d;
-        }
-        MailFlowPolicy relaying = new MailFlowPolicy(p.name(), AccessRule.RELAY, p.maxMessageSize(),
-                p.maxConnectionsPerIp(), p.maxMessagesPerConnection(), p.maxRecipientsPerMessage(), p.banner(),
-                p.rejectCode(), p.rejectBanner(), p.tls(), p.maxRecipientsPerHour(), p.recipientsPerHourReply(),
-                p.maxInvalidRecipientsPerHour(), p.dhapReply(), p.skippedStages(), p.smtpAuth(), p.stageSettings());
-        return new HostDecision(d.senderGroup(), d.matchedRule(), relaying, d.remoteIp(), d.reverseDns(),
-                d.reverseDnsVerified(), d.sbrs());
+    /** An authenticated client relays (the RAT is not asked), as mail clients submitting through a gateway expect. */
+    final boolean authenticated() {
+        return authenticatedUser != null;
     }
 
     final void auth(String arg) {

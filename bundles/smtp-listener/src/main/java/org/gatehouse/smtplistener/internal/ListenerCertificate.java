@@ -20,7 +20,6 @@ import java.util.Date;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -52,14 +51,6 @@ final class ListenerCertificate {
     private static final Duration VALIDITY = Duration.ofDays(3650);
 
     private ListenerCertificate() {
-    }
-
-    /** A server SSLContext from the key store, generating it first when it is missing. */
-    static SSLContext serverContext(Path keystore, String password, String hostname)
-            throws IOException, GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers(keystore, password, hostname), null, new SecureRandom());
-        return context;
     }
 
     /** The listener's key from the key store, generating it first when it is missing. */

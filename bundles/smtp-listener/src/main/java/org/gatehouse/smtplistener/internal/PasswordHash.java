@@ -31,6 +31,16 @@ final class PasswordHash {
         this.hash = hash;
     }
 
+    /**
+     * A hash no password matches, for unknown users: checking against it costs what a real check
+     * costs, without deriving anything up front.
+     */
+    static PasswordHash decoy(int iterations) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return new PasswordHash(iterations, salt, new byte[HASH_BITS / 8]);
+    }
+
     /** A new hash of the password with a fresh random salt. */
     static PasswordHash of(char[] password, int iterations) {
         if (iterations < 1) {

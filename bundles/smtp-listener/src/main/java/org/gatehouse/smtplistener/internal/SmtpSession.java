@@ -351,8 +351,10 @@ final class SmtpSession extends ClientAuthentication {
             reply(Replies.TOO_MANY_RECIPIENTS);
             return;
         }
-        RecipientCheck check = accessTable.checkRecipient(settings.name(), settings.type() == ListenerType.PUBLIC,
-                recipientDecision(), to);
+        // The RAT guards public listeners against relaying; an authenticated client may relay
+        // (the HAT's hourly limits still count its recipients).
+        RecipientCheck check = accessTable.checkRecipient(settings.name(),
+                settings.type() == ListenerType.PUBLIC && !authenticated(), decision, to);
         if (check.outcome() != RecipientCheck.Outcome.ACCEPT) {
             log.recipientRejected(tx.mid, to, check.reply());
             if (check.outcome() == RecipientCheck.Outcome.REFUSE_AND_CLOSE) {

@@ -61,7 +61,7 @@ public class SmtpUserFile implements SmtpUsers {
         }
         this.file = file;
         this.iterations = iterations;
-        this.decoy = PasswordHash.of("decoy".toCharArray(), iterations);
+        this.decoy = PasswordHash.decoy(iterations);
     }
 
     private static Path etc() {

@@ -68,11 +68,7 @@ public class DmarcCheckCommand implements Action {
                     + " aspf=" + (dmarc.record().strictSpf() ? "s" : "r"));
         }
         MailAuthSettings settings = mailAuth.settings();
-        String action = switch (dmarc.applied()) {
-            case REJECT -> settings.rejectAction().label();
-            case QUARANTINE -> settings.quarantineAction().label();
-            case NONE -> "deliver";
-        };
+        String action = settings.action(dmarc.applied()).label();
         System.out.println("Policy: " + (dmarc.result().name().equals("FAIL")
                 ? dmarc.requested().label() + " requested, " + dmarc.applied().label() + " applied (pct sampling): " + action
                 : "none (" + dmarc.result().label() + ")"));

@@ -21,10 +21,6 @@ final class DmarcEvaluator {
         this.percentRoll = percentRoll;
     }
 
-    String organizationalDomain(String domain) {
-        return suffixes.organizationalDomain(domain);
-    }
-
     /**
      * @param from the From domain, or "!why" when the message has no usable one ({@link FromDomain})
      */

@@ -31,7 +31,7 @@ import org.xbill.DNS.Type;
 
 /**
  * {@link Dns} with dnsjava against the configured server (or the system resolver). Its own
- * resolver, never dnsjava's static default; no cache of its own (the resolver has one). A
+ * resolver, never dnsjava's static default; and no cache: every message asks again (dnsjava resolvers keep none). A
  * truncated UDP answer is asked again over TCP by dnsjava (long DKIM keys).
  */
 final class DnsjavaDns implements Dns {

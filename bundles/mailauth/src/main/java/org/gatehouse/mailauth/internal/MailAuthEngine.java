@@ -127,11 +127,6 @@ public final class MailAuthEngine implements MailAuth {
         return new Status(settings, dns.server(), suffixes.version(), suffixes.size(), snapshot);
     }
 
-    /** The organizational domain, for the console. */
-    String organizationalDomain(String domain) {
-        return dmarc.organizationalDomain(domain);
-    }
-
     private void count(String key) {
         counts.computeIfAbsent(key, k -> new LongAdder()).increment();
     }

@@ -16,6 +16,15 @@ public record MailAuthSettings(boolean spf, boolean dkim, boolean dmarc, String 
         problems = List.copyOf(problems);
     }
 
+    /** What happens to a message that fails DMARC with this policy applied. */
+    public DmarcAction action(DmarcPolicy applied) {
+        return switch (applied) {
+            case REJECT -> rejectAction;
+            case QUARANTINE -> quarantineAction;
+            case NONE -> DmarcAction.DELIVER;
+        };
+    }
+
     static MailAuthSettings defaults() {
         return new MailAuthSettings(true, true, true, "", Duration.ofSeconds(2), hostName(), DmarcAction.QUARANTINE,
                 DmarcAction.QUARANTINE, "dmarc", "[DMARC FAIL]", true, false, List.of());

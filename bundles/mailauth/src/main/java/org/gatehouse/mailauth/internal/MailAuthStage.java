@@ -119,11 +119,7 @@ public final class MailAuthStage implements MessageStage {
             return StageResult.proceed();
         }
         message.annotate("mailauth.dmarc.policy", dmarc.applied().label());
-        DmarcAction action = switch (dmarc.applied()) {
-            case REJECT -> settings.rejectAction();
-            case QUARANTINE -> settings.quarantineAction();
-            case NONE -> DmarcAction.DELIVER;
-        };
+        DmarcAction action = settings.action(dmarc.applied());
         String reason = "DMARC policy " + dmarc.applied().label() + " of " + dmarc.fromDomain();
         log(MailEvent.of("message.dmarc.verdict").with("mid", mid).with("result", "fail").with("policy", dmarc.applied().label())
                 .with("action", action.label())

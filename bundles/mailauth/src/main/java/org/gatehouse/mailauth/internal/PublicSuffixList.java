@@ -50,7 +50,16 @@ final class PublicSuffixList {
     }
 
     /** The list shipped in this bundle. */
+    /** The list in the bundle: read once (a config change rebuilds the engine, not the list, which never changes). */
     static PublicSuffixList shipped() {
+        return Shipped.LIST;
+    }
+
+    private static final class Shipped {
+        static final PublicSuffixList LIST = load();
+    }
+
+    private static PublicSuffixList load() {
         try (InputStream in = PublicSuffixList.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundle lacks its " + RESOURCE);

@@ -22,9 +22,7 @@ interface Antispam {
     Thresholds thresholds();
 
     /** The configured engine, as headers and the mail log name it (e.g. {@code embedded}, {@code spamd 127.0.0.1:783}). */
-    default String engineName() {
-        return engine(null).describe();
-    }
+    String engineName();
 
     /** Learns one message into the site model and saves it (misclassification reports). */
     SpamModel.Learned learn(InputStream content, boolean spam) throws IOException;

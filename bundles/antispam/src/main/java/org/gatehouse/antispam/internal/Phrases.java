@@ -78,7 +78,8 @@ final class Phrases {
         return count;
     }
 
-    private static boolean isAsciiWordChar(char c) {
+    /** What a regex {@code \w} matches: the word characters a {@code \b} boundary is about. */
+    static boolean isAsciiWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 

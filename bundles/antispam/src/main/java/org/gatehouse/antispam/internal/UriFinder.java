@@ -29,7 +29,7 @@ final class UriFinder {
         while (i < n && into.size() < MAX_URIS) {
             char c = text.charAt(i);
             boolean start = c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W';
-            if (!start || i > 0 && isAsciiWordChar(text.charAt(i - 1))) {
+            if (!start || i > 0 && Phrases.isAsciiWordChar(text.charAt(i - 1))) {
                 i++;
                 continue;
             }
@@ -41,10 +41,6 @@ final class UriFinder {
                 i++;
             }
         }
-    }
-
-    private static boolean isAsciiWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The host part of a URI (no user info, no port), lower case, or empty. */

@@ -108,7 +108,7 @@ public final class AntivirusComponent implements Antivirus {
         s.put("action.unscannable", config.action_unscannable());
         s.put("action.unrepairable", config.action_unrepairable());
         s.put("notice.infected.allowed", Boolean.toString(config.notice_infected_allowed()));
-        s.put("notice.from", config.notice_from().isBlank() ? "MAILER-DAEMON@" + Hostname.local() : config.notice_from());
+        s.put("notice.from", VirusNotifications.Settings.noticeFrom(config, Hostname.local()));
         s.put("notify.admin", config.notify_admin().isBlank() ? "(none)" : config.notify_admin());
         s.put("notify.sender", Boolean.toString(config.notify_sender()));
         s.put("notify.recipients", Boolean.toString(config.notify_recipients()));

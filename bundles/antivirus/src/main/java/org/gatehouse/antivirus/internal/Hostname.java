@@ -9,7 +9,16 @@ final class Hostname {
     private Hostname() {
     }
 
+    /** Looked up once per bundle start: the canonical name takes a reverse DNS lookup. */
     static String local() {
+        return Once.NAME;
+    }
+
+    private static final class Once {
+        static final String NAME = lookUp();
+    }
+
+    private static String lookUp() {
         try {
             String name = InetAddress.getLocalHost().getCanonicalHostName();
             return name == null || name.isBlank() ? "localhost" : name;

@@ -150,10 +150,6 @@ final class VerdictActions {
         return unrepairable;
     }
 
-    StageResult resultFor(ScanResult scan) {
-        return resultFor(actionFor(scan.verdict()), scan);
-    }
-
     /** The pipeline's answer for an action that leaves the content as it is (strip and notice rewrite it, then go on). */
     StageResult resultFor(Action action, ScanResult scan) {
         String reason = "antivirus " + scan.describe();

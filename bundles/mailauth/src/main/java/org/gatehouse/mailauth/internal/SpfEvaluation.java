@@ -26,6 +26,8 @@ final class SpfEvaluation {
     private int dnsTerms;
     private int voidLookups;
     private String validatedName;
+    /** Asked once per check however many ptr mechanisms and %{p} macros the records hold. */
+    private List<String> validatedNames;
 
     SpfEvaluation(Dns dns, String sender, InetAddress ip, String helo, String receiver) {
         this.dns = dns;
@@ -169,6 +171,13 @@ final class SpfEvaluation {
 
     /** PTR names of the client that resolve back to it (RFC 7208 5.5); DNS errors just mean fewer names. */
     private List<String> validatedNames() throws SpfException {
+        if (validatedNames == null) {
+            validatedNames = lookUpValidatedNames();
+        }
+        return validatedNames;
+    }
+
+    private List<String> lookUpValidatedNames() throws SpfException {
         DnsAnswer ptr = dns.ptr(facts.ip());
         if (ptr.isVoid()) {
             countVoid("PTR of " + facts.ip().getHostAddress());

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ class SpfCheckerTest {
                 Dnsmasq.txt("ptr.test", "v=spf1 ptr -all"),
                 "ptr-record=10.2.0.192.in-addr.arpa,mail.ptr.test",
                 "host-record=mail.ptr.test,192.0.2.10",
+                Dnsmasq.txt("ptrs.test", "v=spf1 ptr:nowhere.test ptr:elsewhere.test a:%{p}.nx.test ptr:ptr.test -all"),
                 Dnsmasq.txt("include.test", "v=spf1 include:ip4.test -all"),
                 Dnsmasq.txt("soft.test", "v=spf1 ~all"),
                 Dnsmasq.txt("neutral.test", "v=spf1 ?all"),
@@ -99,6 +101,41 @@ class SpfCheckerTest {
         assertEquals(SpfResult.FAIL, check(STRANGER, "mx.test"));
         assertEquals(SpfResult.PASS, check(CLIENT, "ptr.test"));
         assertEquals(SpfResult.FAIL, check(STRANGER, "ptr.test"));
+    }
+
+    @Test
+    void theClientsPtrIsAskedOncePerCheck() {
+        AtomicInteger asked = new AtomicInteger();
+        DnsjavaDns real = new DnsjavaDns(dnsmasq.server(), Duration.ofSeconds(2));
+        Dns counting = new Dns() {
+            @Override
+            public DnsAnswer txt(String name) {
+                return real.txt(name);
+            }
+
+            @Override
+            public DnsAnswer addresses(String name, boolean ipv6) {
+                return real.addresses(name, ipv6);
+            }
+
+            @Override
+            public DnsAnswer mx(String name) {
+                return real.mx(name);
+            }
+
+            @Override
+            public DnsAnswer ptr(InetAddress address) {
+                asked.incrementAndGet();
+                return real.ptr(address);
+            }
+
+            @Override
+            public String server() {
+                return real.server();
+            }
+        };
+        assertEquals(SpfResult.PASS, new SpfChecker(counting, "gatehouse.test").check(CLIENT, "x@ptrs.test", "helo.test").result());
+        assertEquals(1, asked.get(), "three ptr mechanisms and a %{p} macro, one PTR question");
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.gatehouse.hat.internal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.gatehouse.api.AccessRule;
@@ -38,15 +40,17 @@ final class HostDecider {
     HostTrace decide(String listener, ListenerTable table, String ip, String hostname) {
         BigInteger address = IpAddresses.parse(ip);
         InetAddress inet = address == null ? null : IpAddresses.toInetAddress(address);
-        if (inet != null && table != null && table.usable()) {
-            // DNS lists are asked while reverse DNS runs: one round trip, not one after the other.
-            for (SenderGroup group : table.groups()) {
-                group.dnsListZones().forEach(zone -> dns.prefetchListing(inet, zone));
-            }
+        // Reverse DNS and the DNS lists are asked together: one round trip, not one after another.
+        try (HostAnswers answers = inet == null ? null : dns.ask(inet, dnsListZones(table))) {
+            ReverseDnsName rdns = hostname != null ? new ReverseDnsName(hostname.toLowerCase(Locale.ROOT), true)
+                    : answers == null ? ReverseDnsName.NONE : answers.reverseName();
+            HostFacts facts = new HostFacts(ip, address, rdns, () -> safeScore(ip),
+                    zone -> answers != null && answers.listed(zone));
+            return decide(listener, table, facts, rdns);
         }
-        ReverseDnsName rdns = hostname != null ? new ReverseDnsName(hostname.toLowerCase(Locale.ROOT), true)
-                : inet == null ? ReverseDnsName.NONE : dns.reverseName(inet);
-        HostFacts facts = new HostFacts(ip, address, rdns, () -> safeScore(ip), zone -> dns.listed(inet, zone));
+    }
+
+    private HostTrace decide(String listener, ListenerTable table, HostFacts facts, ReverseDnsName rdns) {
         if (table == null || !table.usable()) {
             String why = table == null ? "no HAT for listener " + listener
                     : "HAT for listener " + listener + " is broken: " + table.problem();
@@ -72,6 +76,14 @@ final class HostDecider {
                 Map.of()), table.settings());
         return new HostTrace(listener, decision(NO_GROUP, "no sender group matched", none.policy(), facts, rdns),
                 none, passed, HostStatus.UNKNOWN);
+    }
+
+    private static Set<String> dnsListZones(ListenerTable table) {
+        Set<String> zones = new LinkedHashSet<>();
+        if (table != null && table.usable()) {
+            table.groups().forEach(group -> zones.addAll(group.dnsListZones()));
+        }
+        return zones;
     }
 
     private static HostDecision decision(String group, String rule, MailFlowPolicy policy, HostFacts facts, ReverseDnsName rdns) {

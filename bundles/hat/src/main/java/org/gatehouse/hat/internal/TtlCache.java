@@ -3,7 +3,6 @@ package org.gatehouse.hat.internal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /** A small bounded cache whose answers expire after a fixed time (DNS answers for the HAT). */
 final class TtlCache<K, V> {
@@ -22,13 +21,14 @@ final class TtlCache<K, V> {
         this.capacity = capacity;
     }
 
-    V get(K key, Function<K, V> load) {
-        long now = clock.millis();
+    /** The live answer, or null. */
+    V peek(K key) {
         Held<V> held = entries.get(key);
-        if (held != null && now < held.expires()) {
-            return held.value();
-        }
-        V value = load.apply(key);
+        return held != null && clock.millis() < held.expires() ? held.value() : null;
+    }
+
+    void put(K key, V value) {
+        long now = clock.millis();
         if (ttlMillis > 0) {
             if (entries.size() >= capacity) {
                 entries.values().removeIf(h -> now >= h.expires());
@@ -39,6 +39,5 @@ final class TtlCache<K, V> {
             }
             entries.put(key, new Held<>(value, now + ttlMillis));
         }
-        return value;
     }
 }

@@ -24,12 +24,17 @@ final class ChiSquareClassifier {
 
     /** The spam probability 0..1, or NaN when the model has not learned enough of both classes. */
     double spamProbability(SpamModel model, Collection<String> tokens) {
+        return spamProbability(model, SpamModel.hashes(tokens));
+    }
+
+    /** The same for tokens already hashed (the scan hashes once for both classifiers). */
+    double spamProbability(SpamModel model, long[] hashes) {
         int nspam = model.spamMessages();
         int nham = model.hamMessages();
         if (nspam < MIN_MESSAGES || nham < MIN_MESSAGES) {
             return Double.NaN;
         }
-        long[] counts = model.lookup(SpamModel.hashes(tokens));
+        long[] counts = model.lookup(hashes);
         double[] clues = new double[counts.length];
         int n = 0;
         for (long packed : counts) {

@@ -30,14 +30,14 @@ final class EmbeddedEngine implements SpamEngine {
     @Override
     public SpamScore check(InputStream content, MessageFacts facts) throws IOException {
         ParsedMail mail = parser.parse(content);
-        double probability = classifier.spamProbability(model, tokenizer.tokens(mail));
+        Statistics statistics = statistics(tokenizer.tokens(mail));
         List<Rule> hits = rules.hits(mail);
         hits.sort(Comparator.comparingInt((Rule r) -> -Math.abs(r.points())));
         List<String> names = new ArrayList<>();
         int score = 0;
-        if (!Double.isNaN(probability)) {
-            score += BayesBand.points(probability);
-            names.add(BayesBand.name(probability));
+        if (statistics.known()) {
+            score += statistics.points();
+            names.add(statistics.band());
         }
         for (Rule hit : hits) {
             score += hit.points();
@@ -51,10 +51,20 @@ final class EmbeddedEngine implements SpamEngine {
         return new SpamScore(score, names);
     }
 
+    /** What the chi-square classifier and the token weights say about these tokens. */
+    Statistics statistics(Set<String> tokens) {
+        long[] hashes = SpamModel.hashes(tokens);
+        return new Statistics(classifier.spamProbability(model, hashes), model.margin(hashes));
+    }
+
     /** Learns a message as spam or ham into the model (the caller saves the model). */
     SpamModel.Learned learn(InputStream content, boolean spam) throws IOException {
-        Set<String> tokens = tokenizer.tokens(parser.parse(content));
-        return model.learn(tokens, spam);
+        return model.learn(tokens(content), spam);
+    }
+
+    /** The tokens the classifiers weigh for a message. */
+    Set<String> tokens(InputStream content) throws IOException {
+        return tokenizer.tokens(parser.parse(content));
     }
 
     SpamModel model() {

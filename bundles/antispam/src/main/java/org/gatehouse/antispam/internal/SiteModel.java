@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The model this site learns into, kept as {@code model.bin} in the model folder. Until the
  * site has learned anything it is the shipped starting model. Saved through a temporary file
@@ -15,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 final class SiteModel {
 
     static final String FILE = "model.bin";
+    private static final Logger LOG = LoggerFactory.getLogger(SiteModel.class);
 
     private final Path file;
 
@@ -31,7 +35,11 @@ final class SiteModel {
             return ShippedModel.load();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return SpamModel.read(in);
+            return SpamModel.read(in, () -> {
+                LOG.info("Anti-spam model {} is from before token weights: its counts are kept, its token weights"
+                        + " start from the shipped model's, and it is saved in the current format at the next learning", file);
+                return ShippedModel.load().weights();
+            });
         } catch (IOException e) {
             throw new IOException("cannot read the anti-spam model " + file + ": " + e.getMessage(), e);
         }

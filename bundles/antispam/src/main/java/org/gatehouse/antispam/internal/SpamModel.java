@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.GZIPInputStream;
@@ -16,38 +17,46 @@ import java.util.zip.GZIPOutputStream;
 /**
  * What the statistical classifier knows: per token, in how many spam and ham messages it was
  * seen, the totals, and which messages it learned (by digest), so learning a message twice
- * counts once and a message reported as the other class moves over instead of counting twice.
- * Many scans read it at once; learning takes the write lock.
+ * counts once and a message reported as the other class moves over instead of counting twice;
+ * beside the counts, the token weights of the logistic regression ({@link TokenWeights}), which
+ * take one step per learned message. Many scans read it at once; learning takes the write lock.
  */
 final class SpamModel {
 
     /** Outcome of learning one message. */
     enum Learned { LEARNED, ALREADY_KNOWN, RELEARNED }
 
-    private static final int MAGIC = 0x47485350; // "GHSP"
-    private static final int FORMAT = 1;
     private static final long AS_SPAM = 1;
     private static final long AS_HAM = 2;
+
+    /** Passes over a corpus when a model is built from one (cross-validated: more fit no better). */
+    static final int PASSES = 10;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final TokenCounts counts;
     private final TokenCounts learned;
+    private final TokenWeights weights;
     private int spamMessages;
     private int hamMessages;
 
     SpamModel() {
-        this(new TokenCounts(1 << 16), new TokenCounts(1 << 10), 0, 0);
+        this(new TokenCounts(1 << 16), new TokenCounts(1 << 10), new TokenWeights(), 0, 0);
     }
 
-    private SpamModel(TokenCounts counts, TokenCounts learned, int spamMessages, int hamMessages) {
+    private SpamModel(TokenCounts counts, TokenCounts learned, TokenWeights weights, int spamMessages, int hamMessages) {
         this.counts = counts;
         this.learned = learned;
+        this.weights = weights;
         this.spamMessages = spamMessages;
         this.hamMessages = hamMessages;
     }
 
     Learned learn(Collection<String> tokens, boolean spam) {
-        long[] hashes = hashes(tokens);
+        return learn(hashes(tokens), spam);
+    }
+
+    /** Counts the message's tokens and takes one step of the token weights towards its class. */
+    Learned learn(long[] hashes, boolean spam) {
         long digest = digest(hashes);
         lock.writeLock().lock();
         try {
@@ -60,6 +69,7 @@ final class SpamModel {
                 count(hashes, !spam, -1);
             }
             count(hashes, spam, 1);
+            weights.step(hashes, spam);
             learned.put(digest, as);
             return before == 0 ? Learned.LEARNED : Learned.RELEARNED;
         } finally {
@@ -79,6 +89,29 @@ final class SpamModel {
             lock.readLock().unlock();
         }
         return packed;
+    }
+
+    /** The logistic regression's log-odds of spam for these tokens. */
+    double margin(long[] hashes) {
+        lock.readLock().lock();
+        try {
+            return weights.margin(hashes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * More passes of the token weights over messages already learned (their hashes, in learning
+     * order): one online step per message fits a corpus less well than {@link #PASSES} in all.
+     */
+    void refine(List<long[]> messages, List<Boolean> spam) {
+        lock.writeLock().lock();
+        try {
+            weights.passes(messages, spam, PASSES - 1);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     int spamMessages() {
@@ -112,7 +145,10 @@ final class SpamModel {
                     rare.put(key, value);
                 }
             });
-            rare.forEach((key, value) -> counts.remove(key));
+            rare.forEach((key, value) -> {
+                counts.remove(key);
+                weights.map().remove(key);
+            });
         } finally {
             lock.writeLock().unlock();
         }
@@ -123,12 +159,14 @@ final class SpamModel {
         try {
             GZIPOutputStream zip = new GZIPOutputStream(target, 65536);
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(zip, 65536));
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
+            out.writeInt(ModelFile.MAGIC);
+            out.writeInt(ModelFile.FORMAT);
             out.writeInt(spamMessages);
             out.writeInt(hamMessages);
-            writeMap(out, counts);
-            writeMap(out, learned);
+            ModelFile.writeCounts(out, counts);
+            ModelFile.writeCounts(out, learned);
+            out.writeDouble(weights.bias());
+            ModelFile.writeWeights(out, weights.map());
             out.flush();
             zip.finish();
         } finally {
@@ -136,16 +174,37 @@ final class SpamModel {
         }
     }
 
+    /** Token weights for a model file from before they existed (format 1). */
+    interface EarlierWeights {
+        TokenWeights get() throws IOException;
+    }
+
+    /** Reads a model of the current format; any other is refused with an error that says what to do. */
     static SpamModel read(InputStream source) throws IOException {
+        return read(source, null);
+    }
+
+    /**
+     * Reads a model; a format-1 file (counts only) keeps its counts and journal and takes its token
+     * weights from {@code earlier}, so a site's learning survives an upgrade.
+     */
+    static SpamModel read(InputStream source, EarlierWeights earlier) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 65536), 65536));
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-            throw new IOException("not a Gatehouse anti-spam model (or a newer format)");
-        }
+        int format = ModelFile.readHead(in, earlier != null);
         int spam = in.readInt();
         int ham = in.readInt();
-        TokenCounts counts = readMap(in);
-        TokenCounts learned = readMap(in);
-        return new SpamModel(counts, learned, spam, ham);
+        TokenCounts counts = ModelFile.readCounts(in);
+        TokenCounts learned = ModelFile.readCounts(in);
+        if (format == ModelFile.COUNTS_ONLY) {
+            return new SpamModel(counts, learned, earlier.get(), spam, ham);
+        }
+        double bias = in.readDouble();
+        TokenCounts weights = ModelFile.readWeights(in);
+        return new SpamModel(counts, learned, new TokenWeights(weights, bias), spam, ham);
+    }
+
+    TokenWeights weights() {
+        return weights;
     }
 
     private void count(long[] hashes, boolean spam, int delta) {
@@ -169,60 +228,5 @@ final class SpamModel {
             sum += x ^ (x >>> 29);
         }
         return sum == 0 ? 1 : sum;
-    }
-
-    private static void writeMap(DataOutputStream out, TokenCounts map) throws IOException {
-        out.writeInt(map.size());
-        IOException[] failure = new IOException[1];
-        map.forEach((key, value) -> {
-            if (failure[0] == null) {
-                try {
-                    out.writeLong(key);
-                    writeVarint(out, TokenCounts.spam(value));
-                    writeVarint(out, TokenCounts.ham(value));
-                } catch (IOException e) {
-                    failure[0] = e;
-                }
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-    }
-
-    private static TokenCounts readMap(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        if (size < 0 || size > 50_000_000) {
-            throw new IOException("corrupt anti-spam model: " + size + " entries");
-        }
-        TokenCounts map = new TokenCounts(size);
-        for (int i = 0; i < size; i++) {
-            long key = in.readLong();
-            int spam = readVarint(in);
-            int ham = readVarint(in);
-            map.put(key, TokenCounts.pack(spam, ham));
-        }
-        return map;
-    }
-
-    private static void writeVarint(DataOutputStream out, int value) throws IOException {
-        int v = value;
-        while ((v & ~0x7f) != 0) {
-            out.writeByte((v & 0x7f) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte(v);
-    }
-
-    private static int readVarint(DataInputStream in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("corrupt anti-spam model: bad count");
     }
 }

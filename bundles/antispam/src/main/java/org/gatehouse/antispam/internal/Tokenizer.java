@@ -116,6 +116,27 @@ final class Tokenizer {
         }
     }
 
+    /**
+     * The longest run of empty lines in the plain text, in classes (0, 1-2, 3-5, 6-10, 11-20, more):
+     * spam pads its text with screens of empty lines before random letters meant to look like ham.
+     */
+    static int blankRunClass(CharSequence text) {
+        int longest = 0;
+        int run = 0;
+        int lineLength = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                run = lineLength == 0 ? run + 1 : 0;
+                longest = Math.max(longest, run);
+                lineLength = 0;
+            } else if (!Character.isWhitespace(c)) {
+                lineLength++;
+            }
+        }
+        return longest <= 0 ? 0 : longest <= 2 ? 1 : longest <= 5 ? 3 : longest <= 10 ? 6 : longest <= 20 ? 11 : 21;
+    }
+
     private static void structure(ParsedMail mail, Set<String> tokens) {
         for (MimePart part : mail.parts) {
             tokens.add("part:" + part.mimeType());
@@ -134,6 +155,7 @@ final class Tokenizer {
         tokens.add("html:img:" + Math.min(mail.imageTags, 5));
         tokens.add("html:comments:" + Math.min(mail.htmlComments, 5));
         tokens.add("uris:" + Math.min(mail.uris.size() / 2 * 2, 20));
+        tokens.add("text:blank-run:" + blankRunClass(mail.plainText));
         if (mail.unknownCharsets > 0) {
             tokens.add("charset:unknown");
         }

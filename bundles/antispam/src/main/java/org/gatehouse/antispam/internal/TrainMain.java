@@ -16,7 +16,8 @@ import java.util.Map;
  *   --ham /work/shared/corpus/ham --prune 2 \
  *   --out bundles/antispam/src/main/resources/org/gatehouse/antispam/internal/starting-model.bin</pre>
  *
- * {@code --spam} and {@code --ham} take files or folders and may repeat; {@code --prune N}
+ * The token counts are learned in one pass, the token weights in {@link SpamModel#PASSES} passes
+ * (the first while counting). {@code --spam} and {@code --ham} take files or folders and may repeat; {@code --prune N}
  * forgets tokens seen in fewer than N messages (keeps the shipped model small).
  */
 public final class TrainMain {
@@ -43,16 +44,19 @@ public final class TrainMain {
             System.exit(2);
         }
         EmbeddedEngine engine = new EmbeddedEngine(new SpamModel(), new RuleSet(Map.of()), new SenderReputation(0));
-        // Interleaved, as mail arrives: the order does not change counts, only the journal.
+        SpamModel model = engine.model();
+        List<long[]> learned = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        // Interleaved, as mail arrives: the first pass of the token weights is the online one.
         for (int i = 0; i < Math.max(spam.size(), ham.size()); i++) {
             if (i < spam.size()) {
-                learn(engine, spam.get(i), true);
+                learn(engine, spam.get(i), true, learned, labels);
             }
             if (i < ham.size()) {
-                learn(engine, ham.get(i), false);
+                learn(engine, ham.get(i), false, learned, labels);
             }
         }
-        SpamModel model = engine.model();
+        model.refine(learned, labels);
         if (prune > 1) {
             model.prune(prune);
         }
@@ -65,9 +69,16 @@ public final class TrainMain {
                 model.hamMessages(), model.tokenCount(), Files.size(out));
     }
 
-    private static void learn(EmbeddedEngine engine, Path file, boolean spam) throws IOException {
+    private static void learn(EmbeddedEngine engine, Path file, boolean spam, List<long[]> learned, List<Boolean> labels)
+            throws IOException {
+        long[] hashes;
         try (InputStream in = Files.newInputStream(file)) {
-            engine.learn(in, spam);
+            hashes = SpamModel.hashes(engine.tokens(in));
+        }
+        // A message learned twice (a duplicate in the corpus) counts and steps once.
+        if (engine.model().learn(hashes, spam) != SpamModel.Learned.ALREADY_KNOWN) {
+            learned.add(hashes);
+            labels.add(spam);
         }
     }
 }

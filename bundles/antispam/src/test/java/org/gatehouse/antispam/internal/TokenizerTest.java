@@ -1,5 +1,6 @@
 package org.gatehouse.antispam.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,15 @@ class TokenizerTest {
         assertTrue(tokens.contains("thursday"), "body words, lower case");
         assertTrue(tokens.contains("café"), "decoded body words");
         assertFalse(tokens.contains("subject:thursday") && !tokens.contains("thursday"));
+    }
+
+    @Test
+    void classesTheLongestRunOfEmptyLines() {
+        assertEquals(0, Tokenizer.blankRunClass("one line\nanother\n"));
+        assertEquals(1, Tokenizer.blankRunClass("para\n\nnext para\n"));
+        assertEquals(6, Tokenizer.blankRunClass("hello\n" + " \n".repeat(8) + "xqzvbnrt\n"), "blank lines with spaces count");
+        assertEquals(21, Tokenizer.blankRunClass("hello\n" + "\n".repeat(60) + "x"));
+        assertTrue(tokenizer.tokens(Fixtures.parse("ham-plain.eml")).stream().anyMatch(t -> t.startsWith("text:blank-run:")));
     }
 
     @Test
